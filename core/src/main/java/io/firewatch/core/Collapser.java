@@ -1,0 +1,111 @@
+package io.firewatch.core;
+
+import io.firewatch.core.model.FirewallChange;
+import io.firewatch.core.model.Outcome;
+import io.firewatch.core.model.Provider;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * One alert per change. CloudTrail writes one record per call, so AWS changes pass at once (redeliveries dropped);
+ * Azure writes Start/Accept/Success records and GCP first/last operation entries, so those are held and merged by
+ * change key until {@link #flush()} (or until too many are pending).
+ */
+final class Collapser {
+    private static final int MAX_PENDING = 10_000;
+    private static final int MAX_REMEMBERED = 100_000;
+
+    private final Consumer<FirewallChange> release;
+    private final Map<String, FirewallChange> pending = new LinkedHashMap<>();
+    private final LinkedHashSet<Long> released = new LinkedHashSet<>();
+
+    Collapser(Consumer<FirewallChange> release) {
+        this.release = release;
+    }
+
+    void add(FirewallChange change) {
+        String key = key(change);
+        if (released.contains(hash(key))) {
+            return;
+        }
+        if (change.provider() == Provider.AWS) {
+            emit(key, change);
+            return;
+        }
+        pending.merge(key, change, Collapser::merge);
+        if (pending.size() > MAX_PENDING) {
+            Iterator<Map.Entry<String, FirewallChange>> oldest = pending.entrySet().iterator();
+            Map.Entry<String, FirewallChange> e = oldest.next();
+            oldest.remove();
+            emit(e.getKey(), e.getValue());
+        }
+    }
+
+    void flush() {
+        List<Map.Entry<String, FirewallChange>> all = new ArrayList<>(pending.entrySet());
+        pending.clear();
+        for (Map.Entry<String, FirewallChange> e : all) {
+            emit(e.getKey(), e.getValue());
+        }
+    }
+
+    private void emit(String key, FirewallChange change) {
+        released.add(hash(key));
+        if (released.size() > MAX_REMEMBERED) {
+            Iterator<Long> it = released.iterator();
+            it.next();
+            it.remove();
+        }
+        release.accept(change);
+    }
+
+    static String key(FirewallChange c) {
+        return c.provider().wire() + "|" + c.account() + "|"
+                + (c.changeKey() != null ? c.changeKey() : c.eventId() + "|" + c.operation() + "|" + c.resource().id());
+    }
+
+    private static long hash(String key) {
+        long h = 1125899906842597L;
+        for (int i = 0; i < key.length(); i++) {
+            h = 31 * h + key.charAt(i);
+        }
+        return h ^ ((long) key.hashCode() << 32);
+    }
+
+    /** Combines two records of one change: content from whichever carries it, failure if either failed. */
+    static FirewallChange merge(FirewallChange a, FirewallChange b) {
+        boolean aContent = a.rulesKnown() && !a.rules().isEmpty();
+        boolean bContent = b.rulesKnown() && !b.rules().isEmpty();
+        FirewallChange content = aContent || !bContent && (a.rulesKnown() || !b.rulesKnown()) ? a : b;
+        List<String> notes = new ArrayList<>(a.notes());
+        b.notes().stream().filter(n -> !notes.contains(n)).forEach(notes::add);
+        Map<String, String> tags = new LinkedHashMap<>(b.tags());
+        tags.putAll(a.tags());
+        return a.toBuilder()
+                .region(first(a.region(), b.region()))
+                .time(a.time() == null ? b.time() : b.time() == null || a.time().isBefore(b.time()) ? a.time() : b.time())
+                .outcome(a.outcome() == Outcome.FAILURE || b.outcome() == Outcome.FAILURE ? Outcome.FAILURE : Outcome.SUCCESS)
+                .errorCode(first(a.errorCode(), b.errorCode()))
+                .resource(new io.firewatch.core.model.ResourceRef(first(a.resource().id(), b.resource().id()),
+                        first(a.resource().name(), b.resource().name()), first(a.resource().type(), b.resource().type())))
+                .actor(new io.firewatch.core.model.Actor(first(a.actor().principal(), b.actor().principal()),
+                        first(a.actor().type(), b.actor().type()), first(a.actor().sourceIp(), b.actor().sourceIp()),
+                        first(a.actor().userAgent(), b.actor().userAgent())))
+                .rules(content.rules(), content.rulesKnown())
+                .previousRules(a.previousRules().isEmpty() ? b.previousRules() : a.previousRules())
+                .tags(tags)
+                .notes(notes)
+                .raw(content.raw() != null ? content.raw() : Objects.requireNonNullElse(a.raw(), b.raw()))
+                .build();
+    }
+
+    private static <T> T first(T a, T b) {
+        return a != null ? a : b;
+    }
+}

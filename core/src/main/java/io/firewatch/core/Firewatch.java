@@ -1,0 +1,46 @@
+package io.firewatch.core;
+
+import io.firewatch.core.catalog.OperationCatalog;
+import io.firewatch.core.config.FirewatchConfig;
+import io.firewatch.core.detect.Detector;
+import io.firewatch.core.ingest.DocumentReader;
+import io.firewatch.core.normalize.Normalizer;
+import io.firewatch.core.normalize.Normalizers;
+import java.util.List;
+
+/**
+ * The one entry point of core: raw input in, alerts out. Build it once per process (cold start) and start a
+ * {@link Scan} per batch or per CLI run. Adapters and the CLI call nothing else to judge events.
+ */
+public final class Firewatch {
+    private final FirewatchConfig config;
+    private final OperationCatalog catalog;
+    private final List<Normalizer> normalizers;
+    private final Detector detector;
+    private final ChangeEnricher enricher;
+    private final DocumentReader reader = new DocumentReader();
+
+    public Firewatch(FirewatchConfig config) {
+        this(config, ChangeEnricher.NONE);
+    }
+
+    public Firewatch(FirewatchConfig config, ChangeEnricher enricher) {
+        this.config = config;
+        this.catalog = OperationCatalog.load();
+        this.normalizers = Normalizers.standard(catalog);
+        this.detector = new Detector(config);
+        this.enricher = enricher;
+    }
+
+    public Scan newScan(ScanListener listener) {
+        return new Scan(reader, normalizers, detector, config.allow(), enricher, listener);
+    }
+
+    public FirewatchConfig config() {
+        return config;
+    }
+
+    public OperationCatalog catalog() {
+        return catalog;
+    }
+}

@@ -1,0 +1,184 @@
+package io.firewatch.core.detect;
+
+import io.firewatch.core.config.FirewatchConfig;
+import io.firewatch.core.model.Access;
+import io.firewatch.core.model.Action;
+import io.firewatch.core.model.Direction;
+import io.firewatch.core.model.FirewallChange;
+import io.firewatch.core.model.PortRange;
+import io.firewatch.core.model.Protocols;
+import io.firewatch.core.model.Rule;
+import io.firewatch.core.model.Severity;
+import io.firewatch.core.model.Target;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** Judges a firewall change by CONTRACT §3: how exposed does it leave the account, and how sure are we. */
+public final class Detector {
+    private final List<PortRange> adminPorts;
+    private final List<PortRange> publicPorts;
+
+    public Detector(FirewatchConfig config) {
+        this.adminPorts = config.adminPorts();
+        this.publicPorts = config.publicPorts();
+    }
+
+    public Assessment assess(FirewallChange change) {
+        Verdict v = new Verdict();
+        boolean removes = change.action() == Action.DELETE || change.action() == Action.DISABLE;
+        if (removes) {
+            judgeRemoval(change, v);
+        } else {
+            judgeExposure(change, v);
+        }
+        if (change.target() == Target.TRUST_LIST) {
+            v.raise(Severity.HIGH, "a monitoring trust list was " + (change.action() == Action.DELETE ? "deleted" : "changed")
+                    + ": addresses on it raise no findings");
+        }
+        change.notes().forEach(v.reasons::add);
+        if (v.severity == Severity.MEDIUM && v.reasons.isEmpty()) {
+            v.reasons.add("firewall change: " + change.action().wire() + " " + describe(change));
+        }
+        if (!change.succeeded()) {
+            String code = change.errorCode() == null ? "" : " (" + change.errorCode() + ")";
+            v.reasons.add(0, "the call failed" + code + ": nothing changed; rated as an attempt");
+            return new Assessment(Severity.LOW, v.openToWorld, v.reasons);
+        }
+        return new Assessment(v.severity, v.openToWorld, v.reasons);
+    }
+
+    private void judgeRemoval(FirewallChange change, Verdict v) {
+        v.openToWorld = false;
+        String what = change.action() == Action.DELETE ? "deleted" : "disabled";
+        if (change.target() == Target.FIREWALL && change.action() == Action.DELETE) {
+            v.raise(Severity.HIGH, "a whole firewall was deleted: " + describe(change));
+            return;
+        }
+        if (change.target() != Target.RULE && change.target() != Target.RULE_GROUP) {
+            return;
+        }
+        if (!change.rulesKnown()) {
+            v.openToWorld = null;
+            v.raise(Severity.HIGH, "the " + (change.target() == Target.RULE ? "rule" : "rule group") + " " + what
+                    + " is not described in the event: it may have been a deny rule");
+            return;
+        }
+        for (Rule r : change.rules()) {
+            if (r.access() == Access.DENY) {
+                v.raise(Severity.HIGH, "deny rule " + what + ": " + describe(r));
+            }
+        }
+    }
+
+    private void judgeExposure(FirewallChange change, Verdict v) {
+        boolean carriesRules = change.target() == Target.RULE || change.target() == Target.RULE_GROUP
+                || (change.target() == Target.FIREWALL && !change.rulesKnown());
+        if (!change.rulesKnown() && carriesRules) {
+            v.openToWorld = null;
+            v.raise(Severity.HIGH, "the event does not carry the rule content, so its exposure is unknown");
+            return;
+        }
+        v.openToWorld = false;
+        Map<String, Group> groups = new LinkedHashMap<>();
+        for (Rule r : change.rules()) {
+            if (r.access() != Access.ALLOW || r.direction() == Direction.EGRESS) {
+                continue;
+            }
+            String key = r.direction() + "|" + r.protocol() + "|" + r.ports();
+            groups.computeIfAbsent(key, k -> new Group(r)).sources.addAll(r.sources());
+        }
+        for (Group g : groups.values()) {
+            AddressSpace.Coverage coverage = AddressSpace.cover(g.sources);
+            if (!coverage.malformed().isEmpty()) {
+                v.reasons.add("source " + String.join(", ", coverage.malformed()) + " is not a valid address and was not read as the internet");
+            }
+            if (!coverage.world()) {
+                continue;
+            }
+            boolean assumed = g.rule.direction() == Direction.UNKNOWN;
+            if (!assumed) {
+                v.openToWorld = true;
+            } else if (!Boolean.TRUE.equals(v.openToWorld)) {
+                v.openToWorld = null;
+            }
+            String prefix = (assumed ? "direction not in the event, rated as ingress: " : "")
+                    + "ingress from the whole internet (" + String.join(", ", coverage.worldSources()) + ")";
+            judgePorts(g.rule, prefix, v);
+        }
+    }
+
+    private void judgePorts(Rule rule, String prefix, Verdict v) {
+        if (rule.isAllProtocols()) {
+            v.raise(Severity.CRITICAL, prefix + " on all protocols and ports");
+            return;
+        }
+        String proto = rule.protocol();
+        if (!Protocols.hasPorts(proto)) {
+            v.raise(Severity.MEDIUM, prefix + " for " + proto + " (no ports)");
+            return;
+        }
+        PortRange ports = rule.ports() == null ? PortRange.ALL : rule.ports();
+        if (ports.isAll()) {
+            v.raise(Severity.CRITICAL, prefix + " to " + proto + "/" + ports + " (all ports)");
+            return;
+        }
+        List<String> admin = Ports.hits(ports, adminPorts, 4);
+        if (!admin.isEmpty()) {
+            String where = ports.from() == ports.to() ? Ports.label(ports.from())
+                    : ports + " (includes " + String.join(", ", admin) + ")";
+            v.raise(Severity.CRITICAL, prefix + " to " + proto + "/" + where);
+        } else if (Ports.within(ports, publicPorts)) {
+            String where = ports.from() == ports.to() ? Ports.label(ports.from()) : ports.toString();
+            v.raise(Severity.MEDIUM, prefix + " to " + proto + "/" + where + ", an authorized public port");
+        } else {
+            v.raise(Severity.HIGH, prefix + " to " + proto + "/" + ports + ", outside the authorized public ports ("
+                    + Ports.list(publicPorts) + ")");
+        }
+    }
+
+    private static String describe(FirewallChange c) {
+        String type = Objects.requireNonNullElse(c.resource().type(), c.operation());
+        String id = c.resource().id() != null ? c.resource().id() : c.resource().name();
+        return id == null ? type : type + " " + id;
+    }
+
+    private static String describe(Rule r) {
+        StringBuilder b = new StringBuilder();
+        if (r.name() != null) {
+            b.append(r.name()).append(' ');
+        }
+        b.append(r.direction() == Direction.UNKNOWN ? "" : r.direction().wire() + " ").append(r.protocol());
+        if (r.ports() != null) {
+            b.append('/').append(r.ports());
+        }
+        if (!r.sources().isEmpty()) {
+            b.append(" from ").append(String.join(", ", r.sources()));
+        }
+        return b.toString();
+    }
+
+    private static final class Group {
+        final Rule rule;
+        final List<String> sources = new ArrayList<>();
+
+        Group(Rule rule) {
+            this.rule = rule;
+        }
+    }
+
+    private static final class Verdict {
+        Severity severity = Severity.MEDIUM;
+        Boolean openToWorld;
+        final List<String> reasons = new ArrayList<>();
+
+        void raise(Severity s, String reason) {
+            reasons.add(reason);
+            if (s.compareTo(severity) > 0) {
+                severity = s;
+            }
+        }
+    }
+}
