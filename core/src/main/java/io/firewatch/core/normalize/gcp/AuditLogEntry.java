@@ -69,7 +69,7 @@ final class AuditLogEntry implements Normalizer {
                 .action(op.action())
                 .target(op.target())
                 .resource(new ResourceRef(resourceName, Layer4.lastSegment(resourceName),
-                        first(Json.text(entry, "resource.type"), op.resourceType())))
+                        resourceType(Json.text(entry, "resource.type"), op)))
                 .actor(Principals.actor(payload))
                 .eventId(key)
                 .changeKey(key)
@@ -88,7 +88,8 @@ final class AuditLogEntry implements Normalizer {
 
     /** Setting a backend's security policy to nothing removes Cloud Armor from it. */
     private static Action detach(Action action, String method, JsonNode request) {
-        if (action == Action.ATTACH && method.endsWith("SecurityPolicy") && Layer4.lastSegment(method).startsWith("set")) {
+        String verb = method.substring(method.lastIndexOf('.') + 1);
+        if (action == Action.ATTACH && verb.startsWith("set") && verb.endsWith("SecurityPolicy")) {
             String policy = Json.text(request, "securityPolicy");
             if (policy == null || policy.isBlank()) {
                 return Action.DETACH;
@@ -107,7 +108,8 @@ final class AuditLogEntry implements Normalizer {
         }
     }
 
-    private static <T> T first(T a, T b) {
-        return a != null ? a : b;
+    /** The monitored-resource type, unless it is the generic one services log when they have none of their own. */
+    private static String resourceType(String logged, Operation op) {
+        return logged == null || logged.isBlank() || logged.equals("audited_resource") ? op.resourceType() : logged;
     }
 }
