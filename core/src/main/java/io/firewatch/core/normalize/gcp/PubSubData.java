@@ -33,6 +33,10 @@ final class PubSubData {
 
     /** Decodes base64 data and hands the bytes on, under {@code origin}. */
     static void forward(JsonNode data, Origin origin, Normalizer.Sink out) {
+        if (data.isMissingNode() || data.isNull()) {
+            out.problem(new Problem(origin, Problem.Kind.INVALID, "Pub/Sub message without data"));
+            return;
+        }
         if (!data.isTextual()) {
             out.problem(new Problem(origin, Problem.Kind.INVALID, "Pub/Sub data is not a base64 string"));
             return;

@@ -13,7 +13,7 @@ final class PubSubPushEnvelope implements Normalizer {
     @Override
     public boolean recognizes(JsonNode document) {
         JsonNode message = document.get("message");
-        return message != null && message.isObject() && message.has("data")
+        return message != null && message.isObject()
                 && (message.has("messageId") || message.has("message_id"))
                 && !document.has("specversion");
     }
