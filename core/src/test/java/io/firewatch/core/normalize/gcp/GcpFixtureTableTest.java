@@ -34,6 +34,7 @@ class GcpFixtureTableTest {
             logentry/region-network-policy-remove-rule         | acme-web-prod              | europe-west1 | v1.compute.regionNetworkFirewallPolicies.removeRule  | delete  | success | high     | null        | false
             logentry/security-policy-add-rule-allow-all        | acme-web-prod              | global       | v1.compute.securityPolicies.addRule                  | create  | success | medium   | true        | true
             logentry/security-policy-patch-rule-deny-to-preview| acme-web-prod              | global       | v1.compute.securityPolicies.patchRule                | disable | success | high     | false       | true
+            logentry/security-policy-insert-with-rules         | acme-web-prod              | global       | v1.compute.securityPolicies.insert                   | create  | success | medium   | true        | true
             logentry/backend-service-clears-security-policy    | acme-web-prod              | global       | v1.compute.backendServices.setSecurityPolicy         | detach  | success | medium   | false       | true
             logentry/appengine-create-ingress-rule             | acme-web-prod              | null         | google.appengine.v1.Firewall.CreateIngressRule       | create  | success | medium   | true        | true
             logentry/appengine-batch-update-ingress-rules      | acme-web-prod              | null         | google.appengine.v1.Firewall.BatchUpdateIngressRules | modify  | success | medium   | false       | true
