@@ -79,6 +79,8 @@ class LambdaRuntimeTest {
         env.put("AWS_SHARED_CREDENTIALS_FILE", dir.resolve("no-credentials").toString());
         env.put("AWS_EC2_METADATA_DISABLED", "true");
         env.put("AWS_ENDPOINT_URL", aws.baseUrl());
+        // One SDK retry is enough to show retries happen and keeps the failing case short.
+        env.put("AWS_MAX_ATTEMPTS", "2");
         env.put("FIREWATCH_SNS_TOPIC_ARN", TOPIC);
         env.put("FIREWATCH_TEAMS_WEBHOOK_URL_SECRET_ARN", TEAMS_SECRET);
         pb.redirectErrorStream(true).redirectOutput(stdout.toFile());
@@ -139,11 +141,12 @@ class LambdaRuntimeTest {
     @Test
     void undeliverableDirectEventIsReportedToTheRuntimeAsAnError() throws Exception {
         aws.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=Publish"))
-                .willReturn(aResponse().withStatus(503).withBody(SnsRequests.errorResponse("Receiver", "ServiceUnavailable", "down"))));
+                .willReturn(aResponse().withStatus(500).withBody(SnsRequests.errorResponse("Receiver", "InternalError", "down"))));
         RuntimeApiStub.Answer answer = runtimeApi.invoke(Events.bytes(Events.HOSTILE), 30_000).get(45, TimeUnit.SECONDS);
         assertThat(answer.error()).as(log()).isTrue();
         assertThat(answer.body()).contains("DeliveryFailedException");
         assertThat(log()).contains("\"type\":\"delivery-failure\"").contains("\"retryable\":true");
+        assertThat(aws.findAll(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=Publish")))).hasSize(2);
     }
 
     private String log() {
