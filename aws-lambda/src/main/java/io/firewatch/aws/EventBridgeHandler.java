@@ -21,7 +21,7 @@ import java.util.function.Supplier;
  *
  * <p>Settings are read once per container, on the first invocation rather than at init: secret references are
  * fetched over the network, and nothing that opens a connection or holds credentials may end up in a SnapStart
- * snapshot.
+ * snapshot. Init only primes core with a built-in event ({@link Priming}), which is pure computation.
  */
 public final class EventBridgeHandler implements RequestStreamHandler {
     /** Kept back from the remaining time for logging and answering after delivery. */
@@ -35,6 +35,7 @@ public final class EventBridgeHandler implements RequestStreamHandler {
     /** Used by the Lambda runtime: settings from the environment, secrets from Secrets Manager. */
     public EventBridgeHandler() {
         this(System.getenv(), new SecretsManagerResolver(), Clock.systemUTC(), System.out);
+        Priming.prime();
     }
 
     EventBridgeHandler(Map<String, String> env, SecretResolver secrets, Clock clock, PrintStream out) {

@@ -228,6 +228,11 @@ class EventBridgeHandlerTest {
     }
 
     @Test
+    void primingJudgesTheBuiltInEventWithoutDeliveringIt() {
+        assertThat(Priming.prime()).isEqualTo(1);
+    }
+
+    @Test
     void budgetIsTheRemainingTimeLessTheMargin() {
         assertThat(EventBridgeHandler.budget(new TestContext("r", 10_000))).isEqualTo(Duration.ofMillis(8_500));
         assertThat(EventBridgeHandler.budget(new TestContext("r", 1_000))).isEqualTo(Duration.ZERO);
