@@ -31,6 +31,7 @@ public final class EventBridgeHandler implements RequestStreamHandler {
 
     private final Supplier<Pipeline> pipeline;
     private final JsonLog log;
+    private volatile boolean sinksChecked;
 
     /** Used by the Lambda runtime: settings from the environment, secrets from Secrets Manager. */
     public EventBridgeHandler() {
@@ -62,8 +63,11 @@ public final class EventBridgeHandler implements RequestStreamHandler {
             log.setupFailure(requestId, e.getClass().getSimpleName() + ": " + e.getMessage());
             throw e;
         }
-        if (p.dispatcher().sinks().isEmpty()) {
-            log.notice(requestId, "no sink is configured: alerts are only logged");
+        if (!sinksChecked) {
+            sinksChecked = true;
+            if (p.dispatcher().sinks().isEmpty()) {
+                log.notice(requestId, "no sink is configured: alerts are only logged");
+            }
         }
         byte[] response = new Invocation(p, log, requestId, () -> budget(context)).handle(content);
         output.write(response);
