@@ -10,6 +10,7 @@ import io.firewatch.core.model.Outcome;
 import io.firewatch.core.model.Provider;
 import io.firewatch.core.model.ResourceRef;
 import io.firewatch.core.model.Rule;
+import io.firewatch.core.model.Target;
 import io.firewatch.core.normalize.Json;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,6 +62,12 @@ final class AzureChanges {
         List<String> notes = new ArrayList<>();
         List<Rule> rules = List.of();
         boolean rulesKnown = op.rules().equals("none");
+        if (action == Action.DELETE && allowOnly(op)) {
+            // Nothing to look up, and nothing to fear: this kind of rule can only let traffic in.
+            rulesKnown = true;
+            notes.add("deleted " + (op.target() == Target.RULE ? "rule " : "rule collection ") + arm.name()
+                    + ": rules of this kind only allow traffic, so the delete removes access and cannot remove a deny rule");
+        }
         String region = null;
         String bodyName = null;
         Map<String, String> tags = new LinkedHashMap<>();
@@ -117,6 +124,12 @@ final class AzureChanges {
                 .notes(notes)
                 .raw(f.raw())
                 .build();
+    }
+
+    /** Database server firewall rules and DNAT rule collections have no deny form. */
+    private static boolean allowOnly(Operation op) {
+        return op.rules().equals("db-firewall-rule")
+                || op.operation().toLowerCase(Locale.ROOT).contains("/natrulecollections/");
     }
 
     private static Map<String, String> tags(JsonNode node) {
