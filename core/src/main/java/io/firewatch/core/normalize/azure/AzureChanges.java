@@ -80,7 +80,7 @@ final class AzureChanges {
             if (!b.present()) {
                 continue;
             }
-            region = region != null ? region : blankToNull(Json.text(b.node(), "location"));
+            region = region != null ? region : location(Json.text(b.node(), "location"));
             bodyName = bodyName != null ? bodyName : Json.text(b.node(), "name");
             if (tags.isEmpty()) {
                 tags.putAll(tags(Json.field(b.node(), "tags")));
@@ -94,8 +94,8 @@ final class AzureChanges {
                 }
             }
         }
-        if (region == null && f.location() != null && !f.location().isBlank() && !f.location().equalsIgnoreCase("global")) {
-            region = f.location();
+        if (region == null && !"global".equals(location(f.location()))) {
+            region = location(f.location());
         }
         String name = bodyName != null && bodyName.equalsIgnoreCase(arm.name()) ? bodyName : arm.name();
         String type = arm.type() == null ? op.resourceType()
@@ -144,7 +144,8 @@ final class AzureChanges {
         return out;
     }
 
-    private static String blankToNull(String v) {
-        return v == null || v.isBlank() ? null : v;
+    /** A location's programmatic name: some bodies (SQL) give the display name, "West Europe" for "westeurope". */
+    private static String location(String v) {
+        return v == null || v.isBlank() ? null : v.replace(" ", "").toLowerCase(Locale.ROOT);
     }
 }

@@ -135,4 +135,16 @@ class AzureGotchasTest {
         assertThat(a.change().region()).isEqualTo("westeurope");
         assertThat(a.change().tags()).containsEntry("owner", "team-partner-api");
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(nullValues = "null", value = {
+            "azure/activity-log/nsg-inline-write.json,             westeurope",
+            "azure/activity-log/sql-firewall-rule-open.json,       westeurope",
+            "azure/activity-log/azure-firewall-classic-write.json, northeurope",
+            "azure/activity-log/rdp-open-triple.json,              null",
+            "azure/eventgrid/nsg-rule-write.json,                  null",
+    })
+    void regionIsTheResourceLocationNeverGlobal(String fixture, String region) {
+        assertThat(Fixtures.scanFixture(fixture).only().change().region()).isEqualTo(region);
+    }
 }
