@@ -111,12 +111,13 @@ public final class Detector {
     }
 
     private void judgePorts(Rule rule, String prefix, Verdict v) {
-        if (rule.isAllProtocols()) {
+        if (rule.isAllProtocols() && (rule.ports() == null || rule.ports().isAll())) {
             v.raise(Severity.CRITICAL, prefix + " on all protocols and ports");
             return;
         }
-        String proto = rule.protocol();
-        if (!Protocols.hasPorts(proto)) {
+        // Azure's "*" protocol with a port range (and Any on Azure Firewall) opens those ports on TCP and UDP.
+        String proto = rule.isAllProtocols() ? "tcp+udp" : rule.protocol();
+        if (!rule.isAllProtocols() && !Protocols.hasPorts(proto)) {
             v.raise(Severity.MEDIUM, prefix + " for " + proto + " (no ports)");
             return;
         }
