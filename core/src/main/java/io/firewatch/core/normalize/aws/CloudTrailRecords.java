@@ -89,7 +89,9 @@ final class CloudTrailRecords {
             out.problem(new Problem(origin, Problem.Kind.INVALID, "catalogue names an unknown rule parser '" + op.rules() + "'"));
             return;
         }
-        ParsedRules parsed = parser.parse(record, eventName);
+        ParsedRules parsed = isAbsent(Json.field(record, "requestParameters")) && !op.rules().startsWith("none")
+                ? new ParsedRules(List.of(), false, List.of("the event carries no request parameters"), List.of())
+                : parser.parse(record, eventName);
         List<String> notes = new ArrayList<>(parsed.notes());
         for (String field : parsed.unreadable()) {
             out.problem(new Problem(origin, Problem.Kind.INVALID, eventName + ": " + field));

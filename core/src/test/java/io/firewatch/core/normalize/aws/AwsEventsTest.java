@@ -124,6 +124,7 @@ class AwsEventsTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             cloudtrail-record/revoke-sg-ingress-by-rule-id.json         | rules were named by id (sgr-0123456789abcdef0) and their content is not in the event; security groups hold only allow rules
+            cloudtrail-record/create-nacl-entry-denied-without-request-parameters.json | the event carries no request parameters
             cloudtrail-record/revoke-sg-ingress-rule-not-in-group.json  | some of the rules named were not in the security group, so the call left them as they were
             cloudtrail-record/delete-nacl-entry.json                    | network ACL rule 50 (ingress) was removed; the event does not say what it allowed or denied
             cloudtrail-record/lightsail-open-instance-public-ports-no-cidrs.json | no addresses given: Lightsail opens the port to every IPv4 address (0.0.0.0/0)
