@@ -45,7 +45,7 @@ public final class Detector {
         if (!change.succeeded()) {
             String code = change.errorCode() == null ? "" : " (" + change.errorCode() + ")";
             v.reasons.add(0, "the call failed" + code + ": nothing changed; rated as an attempt");
-            return new Assessment(Severity.LOW, v.openToWorld, v.reasons);
+            return new Assessment(Severity.LOW, false, v.reasons);
         }
         return new Assessment(v.severity, v.openToWorld, v.reasons);
     }
