@@ -33,6 +33,7 @@ class AwsGotchasTest {
             NACL IPv6 deny entry                           | cloudtrail-record/replace-nacl-entry-deny-ipv6.json              | success | -                            | medium   | false       | ingress deny tcp 23 from ::/0
             Client. error code kept verbatim               | eventbridge/authorize-sg-ingress-unauthorized.json               | failure | Client.UnauthorizedOperation | low      | false       | ingress allow tcp 3389 from 0.0.0.0/0
             egress rule addresses are destinations         | eventbridge/authorize-sg-egress-all.json                         | success | -                            | medium   | false       | egress allow all * to 0.0.0.0/0
+            revoke by id, rules from the response          | cloudtrail-record/revoke-sg-egress-by-rule-id-with-revoked-rules.json | success | -                       | medium   | false       | egress allow all * to 0.0.0.0/0
             prefix lists and group references              | cloudtrail-record/authorize-sg-ingress-prefix-list-and-group.json| success | -                            | medium   | false       | ingress allow tcp 5432 from pl-0123456789abcdef0; ingress allow tcp 5432 from sg-0d4e5f67890123456
             """)
     void gotcha(String gotcha, String fixture, String outcome, String errorCode, String severity, String openToWorld, String rules) {
