@@ -17,7 +17,10 @@ final class SecretReferences {
     private SecretReferences() {
     }
 
-    /** The environment with every reference replaced by its value. Throws when a secret cannot be read. */
+    /**
+     * The environment with every reference replaced by its value (the reference itself removed, so nothing
+     * downstream fetches it again). Throws when a secret cannot be read.
+     */
     static Map<String, String> resolve(Map<String, String> env, SecretResolver resolver) {
         Map<String, String> merged = new HashMap<>(env);
         for (Map.Entry<String, String> e : env.entrySet()) {
@@ -31,6 +34,7 @@ final class SecretReferences {
                     throw new IllegalStateException(name + ": " + ex.getMessage(), ex);
                 }
                 merged.put(target, value.replaceFirst("[\\r\\n]+$", ""));
+                merged.remove(name);
             }
         }
         return merged;
