@@ -72,7 +72,8 @@ final class Invocation {
             }
         }
         if (unnamedFailure) {
-            throw new DeliveryFailedException("a failed SQS record has no messageId; the whole batch is returned to the queue");
+            // Lambda cannot be told which record failed, so the whole batch goes back to the queue.
+            throw new IllegalStateException("a failed SQS record has no messageId");
         }
         ObjectNode response = LambdaInput.MAPPER.createObjectNode();
         ArrayNode failures = response.putArray("batchItemFailures");

@@ -230,6 +230,13 @@ class EventBridgeHandlerTest {
     }
 
     @Test
+    void aFailedRecordWithoutMessageIdReturnsTheWholeBatch() {
+        byte[] batch = ("{\"Records\":[{\"eventSource\":\"aws:sqs\",\"body\":\"{\\\"not\\\": \\\"an event\\\"}\"}]}")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> invoke(handler(new RecordingSink()), batch)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void primingJudgesTheBuiltInEventWithoutDeliveringIt() {
         assertThat(Priming.prime()).isEqualTo(1);
     }
