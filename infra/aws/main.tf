@@ -661,6 +661,23 @@ data "aws_iam_policy_document" "alerts_key" {
       values   = [local.account_id]
     }
   }
+
+  # Only for rules you name: an aws:SourceArn condition here is reported to break EventBridge's deliveries to
+  # SNS, so the topic policy below carries the restriction.
+  dynamic "statement" {
+    for_each = length(var.alert_topic_eventbridge_rule_arns) > 0 ? [1] : []
+
+    content {
+      sid       = "EventBridgeRules"
+      actions   = ["kms:Decrypt", "kms:GenerateDataKey*"]
+      resources = ["*"]
+
+      principals {
+        type        = "Service"
+        identifiers = ["events.amazonaws.com"]
+      }
+    }
+  }
 }
 
 resource "aws_kms_key" "alerts" {
@@ -698,6 +715,27 @@ data "aws_iam_policy_document" "alerts_topic" {
       test     = "ArnLike"
       variable = "aws:SourceArn"
       values   = ["arn:${local.partition}:cloudwatch:${local.region}:${local.account_id}:alarm:${var.name}-*"]
+    }
+  }
+
+  dynamic "statement" {
+    for_each = length(var.alert_topic_eventbridge_rule_arns) > 0 ? [var.alert_topic_eventbridge_rule_arns] : []
+
+    content {
+      sid       = "EventBridgeRules"
+      actions   = ["sns:Publish"]
+      resources = [aws_sns_topic.alerts.arn]
+
+      principals {
+        type        = "Service"
+        identifiers = ["events.amazonaws.com"]
+      }
+
+      condition {
+        test     = "ArnEquals"
+        variable = "aws:SourceArn"
+        values   = statement.value
+      }
     }
   }
 

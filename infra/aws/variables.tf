@@ -172,6 +172,12 @@ variable "source_account_ids" {
   default     = []
 }
 
+variable "alert_topic_eventbridge_rule_arns" {
+  description = "ARNs of your own EventBridge rules that may publish to the alert topic (e.g. GuardDuty findings beside Firewatch alerts). Adds the topic and key policy grants EventBridge needs; Firewatch itself never needs them."
+  type        = list(string)
+  default     = []
+}
+
 variable "alarm_actions" {
   description = "Where alarms notify; empty sends them to the alert topic. Alarm notifications carry no message attributes, so attribute filter policies do not pass them."
   type        = list(string)

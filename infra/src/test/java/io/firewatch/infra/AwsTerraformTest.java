@@ -189,6 +189,14 @@ class AwsTerraformTest {
         assertThat(key).anySatisfy(s -> assertThat(str(((Map<?, ?>) s.get("principals")).get("identifiers")))
                 .contains("cloudwatch.amazonaws.com"));
         assertThat(str(main.block("resource", "aws_kms_key", "alerts").get("enable_key_rotation"))).isEqualTo("true");
+        // EventBridge is granted the key only for rules the user names, and the topic then admits exactly those.
+        Map<?, ?> keyGrant = (Map<?, ?>) repeated(((Map<?, ?>) main.block("data", "aws_iam_policy_document", "alerts_key")
+                .get("dynamic")).get("statement")).get(0).get("content");
+        assertThat(str(((Map<?, ?>) keyGrant.get("principals")).get("identifiers"))).contains("events.amazonaws.com");
+        assertThat(main.text()).contains("for_each = length(var.alert_topic_eventbridge_rule_arns) > 0 ? [1] : []");
+        Map<?, ?> topicGrant = (Map<?, ?>) repeated(((Map<?, ?>) main.block("data", "aws_iam_policy_document", "alerts_topic")
+                .get("dynamic")).get("statement")).get(0).get("content");
+        assertThat(str(((Map<?, ?>) topicGrant.get("condition")).get("variable"))).isEqualTo("aws:SourceArn");
         Map<String, Object> alarm = main.block("resource", "aws_cloudwatch_metric_alarm", "dead_letters");
         assertThat(str(((Map<?, ?>) alarm.get("dimensions")).get("QueueName"))).isEqualTo("aws_sqs_queue.dead_letters.name");
         assertThat(str(main.block("resource", "aws_cloudwatch_metric_alarm", "function_errors").get("metric_name"))).isEqualTo("Errors");
