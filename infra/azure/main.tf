@@ -16,7 +16,7 @@ locals {
   compact_prefix      = replace(var.name_prefix, "-", "")
   resource_group_name = coalesce(var.resource_group_name, "${var.name_prefix}-rg")
   app_name            = "${var.name_prefix}-${local.suffix}"
-  watched             = length(var.watched_subscription_ids) > 0 ? [for s in var.watched_subscription_ids : "/subscriptions/${s}"] : [data.azurerm_subscription.current.id]
+  watched             = length(var.watched_subscription_ids) > 0 ? formatlist("/subscriptions/%s", var.watched_subscription_ids) : [data.azurerm_subscription.current.id]
   subscribe           = var.function_package != null || var.function_deployed
   teams_enabled       = nonsensitive(var.teams_webhook_url != null)
   smtp_password_set   = nonsensitive(var.smtp_password != null)
