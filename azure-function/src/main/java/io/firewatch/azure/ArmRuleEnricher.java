@@ -5,7 +5,7 @@ import io.firewatch.core.ChangeEnricher;
 import io.firewatch.core.model.FirewallChange;
 import io.firewatch.core.model.Outcome;
 import io.firewatch.core.model.Provider;
-import io.firewatch.core.model.Rule;
+import io.firewatch.core.normalize.azure.AzureRules;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -89,11 +89,13 @@ public final class ArmRuleEnricher implements ChangeEnricher {
             return withNote(change, LOOKUP_FAILED + failed.why());
         }
         JsonNode resource = ((ArmReadResult.Found) result).resource();
-        Optional<List<Rule>> rules = parser.rules(change.operation(), resource);
-        if (rules.isEmpty()) {
+        Optional<AzureRules.RuleSet> read = parser.rules(change.operation(), resource);
+        if (read.isEmpty()) {
             return withNote(change, LOOKUP_FAILED + "the resource holds no rules Firewatch can read");
         }
-        FirewallChange.Builder b = change.toBuilder().rules(rules.get(), true);
+        List<String> notes = new ArrayList<>(change.notes());
+        notes.addAll(read.get().notes());
+        FirewallChange.Builder b = change.toBuilder().rules(read.get().rules(), true).notes(notes);
         String location = resource.path("location").asText("");
         if (change.region() == null && !location.isBlank()) {
             b.region(location);

@@ -36,7 +36,7 @@ public final class FunctionRuntime {
     }
 
     static FunctionRuntime fromEnvironment(Map<String, String> env) {
-        return fromEnvironment(env, ArmRuleEnricher.fromEnvironment(env, CoreRuleParser.INSTANCE));
+        return fromEnvironment(env, ArmRuleEnricher.fromEnvironment(env, ArmRuleParser.CORE));
     }
 
     static FunctionRuntime fromEnvironment(Map<String, String> env, ChangeEnricher enricher) {

@@ -76,7 +76,7 @@ class FirewallEventGridTest {
         assertThatThrownBy(() -> harness.eventGrid().run("{\"id\":\"3f2b6d8e\",\"eventType\":", context))
                 .isInstanceOf(InvocationFailedException.class)
                 .hasMessageContaining("eventgrid:invocation-" + context.getInvocationId());
-        assertThat(context.log()).contains("SEVERE input eventgrid:invocation-" + context.getInvocationId() + " could not be judged: malformed");
+        assertThat(context.log()).contains("SEVERE input eventgrid:invocation-" + context.getInvocationId()).contains("could not be judged: malformed");
         assertThat(harness.sink.sent).isEmpty();
     }
 
@@ -84,7 +84,7 @@ class FirewallEventGridTest {
     void unknownEventShapeFailsTheInvocationAndNamesTheEventId() {
         assertThatThrownBy(() -> harness.eventGrid().run("{\"id\":\"evt-42\",\"kind\":\"not an Azure event\"}", context))
                 .isInstanceOf(InvocationFailedException.class).hasMessageContaining("eventgrid:evt-42");
-        assertThat(context.log()).contains("eventgrid:evt-42 could not be judged: unrecognized").doesNotContain("not an Azure event");
+        assertThat(context.log()).contains("SEVERE input eventgrid:evt-42").contains("could not be judged: unrecognized").doesNotContain("not an Azure event");
     }
 
     @Test
