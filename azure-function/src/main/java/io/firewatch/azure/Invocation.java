@@ -59,15 +59,15 @@ final class Invocation {
         scan.finish();
 
         for (Alert a : alerts) {
-            log.info(() -> "alert " + a.id() + " severity=" + a.severity().wire() + " event=" + a.change().eventId()
+            log.info(() -> "alert " + LogSafe.id(a.id()) + " severity=" + a.severity().wire() + " event=" + LogSafe.id(a.change().eventId())
                     + (a.suppressed() ? " suppressed" : runtime.dispatcher().wants(a) ? "" : " below the minimum severity"));
         }
         for (Problem p : problems) {
-            log.severe(() -> "input " + p.origin() + " could not be judged: " + p.kind().name().toLowerCase(java.util.Locale.ROOT));
+            log.severe(() -> "input " + LogSafe.id(p.origin().toString()) + " could not be judged: " + p.kind().name().toLowerCase(java.util.Locale.ROOT));
         }
         DeliveryReport delivery = runtime.dispatcher().dispatch(alerts, runtime.deliveryBudget());
         for (DeliveryReport.Failure f : delivery.failures()) {
-            log.log(f.retryable() ? Level.WARNING : Level.SEVERE, () -> "alert " + f.alertId() + " not delivered to "
+            log.log(f.retryable() ? Level.WARNING : Level.SEVERE, () -> "alert " + LogSafe.id(f.alertId()) + " not delivered to "
                     + f.sink() + (f.retryable() ? " (will be retried)" : " (not retryable)") + ": " + f.message());
         }
         Summary summary = new Summary(inputs.size(), List.copyOf(alerts), List.copyOf(problems), delivery);
@@ -75,11 +75,11 @@ final class Invocation {
                 + " delivery(ies), " + delivery.failures().size() + " failure(s), " + problems.size() + " problem(s)");
         if (!problems.isEmpty()) {
             throw new InvocationFailedException(problems.size() + " input(s) could not be judged: "
-                    + problems.stream().map(p -> p.origin().source()).distinct().toList());
+                    + problems.stream().map(p -> LogSafe.id(p.origin().source())).distinct().toList());
         }
         if (delivery.retryable()) {
             throw new InvocationFailedException(delivery.failures().size() + " delivery failure(s), retrying: alerts "
-                    + delivery.failures().stream().map(DeliveryReport.Failure::alertId).distinct().toList());
+                    + delivery.failures().stream().map(f -> LogSafe.id(f.alertId())).distinct().toList());
         }
         return summary;
     }

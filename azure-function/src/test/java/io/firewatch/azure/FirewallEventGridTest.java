@@ -141,6 +141,17 @@ class FirewallEventGridTest {
     }
 
     @Test
+    void callerControlledIdsCannotForgeLogLines() {
+        String event = Resources.text("events/eventgrid-security-rule-delete.json")
+                .replace("e1d2c3b4-a596-4877-8695-a4b3c2d1e0f9", "e1d2c3b4\\nINFO alert forged severity=info");
+
+        harness.eventGrid().run(event, context);
+
+        assertThat(harness.onlyAlert().path("eventId").asText()).isEqualTo("e1d2c3b4\nINFO alert forged severity=info");
+        assertThat(context.log()).contains("event=e1d2c3b4?INFO alert forged severity?info").doesNotContain("\nINFO alert forged");
+    }
+
+    @Test
     void eventIdUsedInLogsOnlyWhenItLooksLikeAnId() {
         assertThat(FirewallEventGrid.eventId("{\"id\":\"3f2b6d8e-1c4a\"}", "inv")).isEqualTo("3f2b6d8e-1c4a");
         assertThat(FirewallEventGrid.eventId("{\"id\":\"a b\\nINFO forged line\"}", "inv")).isEqualTo("invocation-inv");
