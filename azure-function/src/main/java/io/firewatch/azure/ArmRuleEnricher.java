@@ -49,7 +49,7 @@ public final class ArmRuleEnricher implements ChangeEnricher {
         boolean enabled = !"false".equalsIgnoreCase(blankToNull(env.get(ENABLED)));
         String base = blankToNull(env.get(ARM_ENDPOINT));
         base = base == null ? DEFAULT_ARM_ENDPOINT : base;
-        HttpClient http = HttpClient.newBuilder().connectTimeout(limits.requestTimeout())
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(limits.requestTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         String resource = base.endsWith("/") ? base : base + "/";
         ManagedIdentityTokens tokens = new ManagedIdentityTokens(http, blankToNull(env.get(IDENTITY_ENDPOINT)),

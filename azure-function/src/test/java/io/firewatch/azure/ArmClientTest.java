@@ -37,7 +37,7 @@ class ArmClientTest {
     }
 
     static ArmClient client(WireMockRuntimeInfo wm, EnrichmentLimits limits, String identityEndpoint) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(1)).build();
         ManagedIdentityTokens tokens = new ManagedIdentityTokens(http, identityEndpoint, "header-value",
                 wm.getHttpBaseUrl() + "/", Clock.systemUTC());
         return new ArmClient(http, wm.getHttpBaseUrl(), tokens, limits);
