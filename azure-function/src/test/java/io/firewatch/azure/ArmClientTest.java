@@ -129,7 +129,7 @@ class ArmClientTest {
 
     @Test
     void timesOutOnASlowAnswer(WireMockRuntimeInfo wm) {
-        stubFor(get(urlPathEqualTo(RULE)).willReturn(okJson("{}").withFixedDelay(6000)));
+        stubFor(get(urlPathEqualTo(RULE)).willReturn(okJson("{}").withFixedDelay(3500)));
         ArmClient impatient = client(wm, new EnrichmentLimits(Duration.ofSeconds(2), Duration.ofMillis(2500), 3,
                 Duration.ofMillis(50), 2, Duration.ofMillis(50)), wm.getHttpBaseUrl() + "/msi/token");
 

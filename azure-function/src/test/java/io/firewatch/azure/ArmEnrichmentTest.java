@@ -136,7 +136,7 @@ class ArmEnrichmentTest {
     void slowArmLeavesExposureUnknownWithinTheBudget(WireMockRuntimeInfo wm) {
         identity();
         stubFor(get(urlPathEqualTo(RULE)).willReturn(okJson(Resources.text("arm/security-rule-ssh-anywhere.json"))
-                .withFixedDelay(6000)));
+                .withFixedDelay(3500)));
         EnrichmentLimits impatient = new EnrichmentLimits(Duration.ofSeconds(2), Duration.ofMillis(2500), 3,
                 Duration.ofMillis(50), 2, Duration.ofMillis(50));
 
