@@ -91,6 +91,43 @@ class ArmEnrichmentTest {
     }
 
     @Test
+    void nsgWriteIsJudgedOnAllItsRulesAndTakesTheNsgRegion(WireMockRuntimeInfo wm) {
+        identity();
+        String nsg = RULE.substring(0, RULE.indexOf("/securityRules/"));
+        stubFor(get(urlPathEqualTo(nsg)).willReturn(okJson(Resources.text("arm/nsg-web-01.json"))));
+
+        JsonNode alert = run(env(wm), LIMITS, "events/eventgrid-nsg-write.json", context);
+
+        assertThat(alert.path("operation").asText()).isEqualTo("Microsoft.Network/networkSecurityGroups/write");
+        assertThat(alert.path("region").asText()).isEqualTo("westeurope");
+        assertThat(alert.path("severity").asText()).isEqualTo("critical");
+        assertThat(alert.path("openToWorld").asBoolean()).isTrue();
+        assertThat(alert.path("resource").path("type").asText()).isEqualTo("Microsoft.Network/networkSecurityGroups");
+        // The rules the NSG holds, not the platform's default rules.
+        assertThat(alert.path("rules")).hasSize(2);
+        assertThat(alert.path("rules").findValuesAsText("fromPort")).containsExactly("443", "3389");
+        assertThat(alert.path("reasons").toString()).contains("3389");
+        verify(1, getRequestedFor(urlPathEqualTo(nsg)).withQueryParam("api-version", equalTo("2024-05-01")));
+    }
+
+    @Test
+    void sqlFirewallRuleIsReadWithTheSqlApiVersion(WireMockRuntimeInfo wm) {
+        identity();
+        String rule = "/subscriptions/" + FirewallEventGridTest.SUBSCRIPTION
+                + "/resourceGroups/rg-data/providers/Microsoft.Sql/servers/sql-orders/firewallRules/AllowAll";
+        stubFor(get(urlPathEqualTo(rule)).willReturn(okJson(Resources.text("arm/sql-firewall-rule-allow-all.json"))));
+
+        JsonNode alert = run(env(wm), LIMITS, "events/eventgrid-sql-firewall-rule-write.json", context);
+
+        assertThat(alert.path("operation").asText()).isEqualTo("Microsoft.Sql/servers/firewallRules/write");
+        assertThat(alert.path("openToWorld").asBoolean()).isTrue();
+        assertThat(alert.path("severity").asText()).isEqualTo("critical");
+        assertThat(alert.path("rules").path(0).path("direction").asText()).isEqualTo("ingress");
+        assertThat(alert.path("rules").path(0).path("access").asText()).isEqualTo("allow");
+        verify(1, getRequestedFor(urlPathEqualTo(rule)).withQueryParam("api-version", equalTo("2021-11-01")));
+    }
+
+    @Test
     void cloudEventsAreEnrichedToo(WireMockRuntimeInfo wm) {
         identity();
         stubFor(get(urlPathEqualTo(RULE)).willReturn(okJson(Resources.text("arm/security-rule-ssh-anywhere.json"))));
