@@ -52,15 +52,16 @@ public final class TeamsCardRenderer {
             }
             b.append(c);
         }
-        // List markers only act at the start of a line, and every value is one line.
-        if (b.length() > 0 && (b.charAt(0) == '-' || b.charAt(0) == '+')) {
+        // List markers ("- ", "+ ", "1. ") only act at the start of a line, and every value is one line.
+        if (b.length() > 1 && (b.charAt(0) == '-' || b.charAt(0) == '+') && b.charAt(1) == ' ') {
             b.insert(0, '\\');
         }
         int digits = 0;
         while (digits < b.length() && Character.isDigit(b.charAt(digits))) {
             digits++;
         }
-        if (digits > 0 && digits < b.length() && b.charAt(digits) == '.') {
+        if (digits > 0 && digits + 1 < b.length() && (b.charAt(digits) == '.' || b.charAt(digits) == ')')
+                && b.charAt(digits + 1) == ' ') {
             b.insert(digits, '\\');
         }
         return b.toString();
