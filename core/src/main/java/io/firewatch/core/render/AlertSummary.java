@@ -22,6 +22,8 @@ public final class AlertSummary {
     static final int MAX_LENGTH = 400;
     private static final int MAX_PART = 120;
     private static final int MAX_RULES = 3;
+    /** Where the resource goes in a verb phrase; a control character, so no event text (all one-lined) can hold it. */
+    private static final String ON = "\u0000";
 
     private AlertSummary() {
     }
@@ -35,10 +37,10 @@ public final class AlertSummary {
         String where = where(c);
         String sentence;
         if (c.succeeded()) {
-            sentence = who + " " + what.replace("{on}", on) + where;
+            sentence = who + " " + what.replace(ON, on) + where;
         } else {
             String code = c.errorCode() == null ? "" : " (" + Text.field(c.errorCode(), 60) + ")";
-            sentence = who + " tried to " + infinitive(what).replace("{on}", on) + where + ": refused" + code;
+            sentence = who + " tried to " + infinitive(what).replace(ON, on) + where + ": refused" + code;
         }
         return Text.truncate(Text.oneLine(sentence), MAX_LENGTH);
     }
@@ -54,25 +56,25 @@ public final class AlertSummary {
         return b.toString();
     }
 
-    /** The verb phrase, past tense, with {@code {on}} where the resource goes. */
+    /** The verb phrase, past tense, with {@link #ON} where the resource goes. */
     private static String what(Alert alert) {
         FirewallChange c = alert.change();
         List<Rule> world = Boolean.TRUE.equals(alert.openToWorld()) ? worldOpenIngress(c) : List.of();
         if (!world.isEmpty() && (c.action() == Action.CREATE || c.action() == Action.MODIFY || c.action() == Action.ENABLE)) {
-            return "opened " + portList(world) + " to the internet on {on}";
+            return "opened " + portList(world) + " to the internet on " + ON;
         }
         Rule first = c.rules().isEmpty() ? null : c.rules().get(0);
         String rule = first == null ? "" : " (" + Text.field(Describe.rule(first, 3), MAX_PART) + more(c.rules().size())  + ")";
         boolean ruleLevel = c.target() == Target.RULE || c.target() == Target.RULE_GROUP;
         return switch (c.action()) {
-            case CREATE -> ruleLevel ? "added " + (first == null ? "a rule" : "a rule" + rule) + " to {on}" : "created {on}";
-            case MODIFY -> ruleLevel && first != null ? "changed a rule" + rule + " of {on}" : "modified {on}";
-            case DELETE -> ruleLevel ? "removed " + (first == null ? "a rule" : "a rule" + rule) + " from {on}" : "deleted {on}";
-            case DISABLE -> ruleLevel && first != null ? "disabled a rule" + rule + " of {on}" : "disabled {on}";
-            case ENABLE -> ruleLevel && first != null ? "enabled a rule" + rule + " of {on}" : "enabled {on}";
-            case ATTACH -> "attached {on}";
-            case DETACH -> "detached {on}";
-            case TRUST -> "changed the trusted addresses of {on}";
+            case CREATE -> ruleLevel ? "added " + (first == null ? "a rule" : "a rule" + rule) + " to " + ON : "created " + ON;
+            case MODIFY -> ruleLevel && first != null ? "changed a rule" + rule + " of " + ON : "modified " + ON;
+            case DELETE -> ruleLevel ? "removed " + (first == null ? "a rule" : "a rule" + rule) + " from " + ON : "deleted " + ON;
+            case DISABLE -> ruleLevel && first != null ? "disabled a rule" + rule + " of " + ON : "disabled " + ON;
+            case ENABLE -> ruleLevel && first != null ? "enabled a rule" + rule + " of " + ON : "enabled " + ON;
+            case ATTACH -> "attached " + ON;
+            case DETACH -> "detached " + ON;
+            case TRUST -> "changed the trusted addresses of " + ON;
         };
     }
 

@@ -20,6 +20,12 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
@@ -62,20 +68,52 @@ public final class SmtpSink implements Sink {
 
     private void deliver(EmailRenderer.Email email, String messageId, String alertId, Duration remaining)
             throws Backoff.Attempt.Failed {
-        Session session = Session.getInstance(properties(remaining));
+        // Socket timeouts bound each read, not the conversation: a server that answers slowly line by line would
+        // outlast the budget. The conversation runs on its own thread and is abandoned when the time is up (its
+        // socket timeouts then end it).
+        Future<?> conversation = Conversations.POOL.submit(() -> {
+            converse(email, messageId, alertId, remaining);
+            return null;
+        });
         try {
-            MimeMessage message = message(session, email, messageId, alertId);
-            try (Transport transport = session.getTransport(settings.security() == SmtpSettings.Security.IMPLICIT_TLS ? "smtps" : "smtp")) {
-                if (settings.username() != null) {
-                    transport.connect(settings.host(), settings.port(), settings.username(), settings.password());
-                } else {
-                    transport.connect(settings.host(), settings.port(), null, null);
-                }
-                transport.sendMessage(message, message.getAllRecipients());
+            conversation.get(remaining.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            conversation.cancel(true);
+            throw Backoff.Attempt.Failed.retryable("no complete answer from " + settings.host() + ":" + settings.port()
+                    + " within the delivery budget");
+        } catch (InterruptedException e) {
+            conversation.cancel(true);
+            Thread.currentThread().interrupt();
+            throw Backoff.Attempt.Failed.permanent("interrupted while sending");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof MessagingException m) {
+                throw classify(m);
             }
-        } catch (MessagingException e) {
-            throw classify(e);
+            throw Backoff.Attempt.Failed.retryable("could not send (" + e.getCause().getClass().getSimpleName() + ")");
         }
+    }
+
+    private void converse(EmailRenderer.Email email, String messageId, String alertId, Duration remaining)
+            throws MessagingException {
+        Session session = Session.getInstance(properties(remaining));
+        MimeMessage message = message(session, email, messageId, alertId);
+        try (Transport transport = session.getTransport(settings.security() == SmtpSettings.Security.IMPLICIT_TLS ? "smtps" : "smtp")) {
+            if (settings.username() != null) {
+                transport.connect(settings.host(), settings.port(), settings.username(), settings.password());
+            } else {
+                transport.connect(settings.host(), settings.port(), null, null);
+            }
+            transport.sendMessage(message, message.getAllRecipients());
+        }
+    }
+
+    /** Daemon threads for SMTP conversations, shared by all SMTP sinks, created on first send. */
+    private static final class Conversations {
+        static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "firewatch-smtp");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     private MimeMessage message(Session session, EmailRenderer.Email email, String messageId, String alertId)

@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,7 +25,15 @@ final class ScriptedSmtpServer implements AutoCloseable {
     private final AtomicInteger delivered = new AtomicInteger();
     private final Thread thread;
 
+    private final Duration pause;
+
     ScriptedSmtpServer(List<String> mailFromReplies) throws IOException {
+        this(mailFromReplies, Duration.ZERO);
+    }
+
+    /** {@code pause} before every reply: each read finishes within a socket timeout, the conversation does not. */
+    ScriptedSmtpServer(List<String> mailFromReplies, Duration pause) throws IOException {
+        this.pause = pause;
         this.socket = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
         this.mailFromReplies = mailFromReplies;
         this.thread = new Thread(this::serve, "scripted-smtp");
@@ -85,7 +94,13 @@ final class ScriptedSmtpServer implements AutoCloseable {
         }
     }
 
-    private static void reply(Writer out, String line) throws IOException {
+    private void reply(Writer out, String line) throws IOException {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted");
+        }
         out.write(line + "\r\n");
         out.flush();
     }

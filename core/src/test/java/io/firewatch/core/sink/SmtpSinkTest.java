@@ -143,6 +143,22 @@ class SmtpSinkTest {
     }
 
     @Test
+    void aServerThatStallsNeverHoldsTheCallerPastTheBudget() throws Exception {
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer(List.of("250 ok"), Duration.ofMillis(700))) {
+            SmtpSettings relay = new SmtpSettings("127.0.0.1", server.port(), SmtpSettings.Security.NONE, null, null,
+                    "firewatch@example.com", List.of("soc@example.com"));
+
+            long start = System.nanoTime();
+            DeliveryException e = catchThrowableOfType(DeliveryException.class,
+                    () -> new SmtpSink(relay, FAST).send(TestAlerts.sshOpenToWorld(), Duration.ofMillis(1500)));
+
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2200));
+            assertThat(e.retryable()).isTrue();
+            assertThat(server.delivered()).isZero();
+        }
+    }
+
+    @Test
     void theSameAlertAlwaysHasTheSameMessageId() {
         assertThat(SmtpSink.messageId("aws:1:a")).isEqualTo(SmtpSink.messageId("aws:1:a"))
                 .isNotEqualTo(SmtpSink.messageId("aws:1:b")).matches("<[0-9a-f]{32}\\.alert@firewatch\\.invalid>");

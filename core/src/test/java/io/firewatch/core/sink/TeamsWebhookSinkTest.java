@@ -133,11 +133,13 @@ class TeamsWebhookSinkTest {
 
     @Test
     void aSlowServerNeverHoldsTheCallerPastTheBudget(WireMockRuntimeInfo wm) {
-        stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(202).withFixedDelay(5000)));
+        // Its own path: the hanging request completes after this test and must not count in another test's journal.
+        stubFor(post(urlPathEqualTo("/slow")).willReturn(aResponse().withStatus(202).withFixedDelay(5000)));
+        TeamsWebhookSink slow = new TeamsWebhookSink(URI.create(wm.getHttpBaseUrl() + "/slow?sig=" + SIG), FAST);
 
         long start = System.nanoTime();
         DeliveryException e = catchThrowableOfType(DeliveryException.class,
-                () -> sink(wm).send(TestAlerts.sshOpenToWorld(), Duration.ofSeconds(1)));
+                () -> slow.send(TestAlerts.sshOpenToWorld(), Duration.ofSeconds(1)));
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500));
         assertThat(e.retryable()).isTrue();
