@@ -59,7 +59,7 @@ class RenderCommandTest {
         assertThat(ocsf.at("/class_uid").asInt()).isEqualTo(2004);
 
         assertThat(RenderCommand.render("email-text", alert))
-                .startsWith("Subject: [Firewatch CRITICAL] " + SampleAlert.PRINCIPAL + " opened tcp/22 (SSH) to the internet")
+                .startsWith("Subject: [Firewatch CRITICAL] arn:…/firewatch-notify-test opened tcp/22 (SSH) to the internet")
                 .endsWith(EmailRenderer.text(alert));
         assertThat(RenderCommand.render("email-html", alert)).isEqualTo(EmailRenderer.html(alert));
     }

@@ -15,8 +15,8 @@ import java.util.Set;
 
 /**
  * The one-line summary every channel leads with: who did what to which firewall, where. For example
- * {@code arn:aws:sts::111122223333:assumed-role/Admin/alice opened tcp/22 (SSH) to the internet on security group
- * sg-0123 in 111122223333 us-east-1}. The result is one line of unescaped text; each renderer escapes it.
+ * {@code arn:…/alice opened tcp/22 (SSH) to the internet on security group sg-0123 in 111122223333 us-east-1}
+ * (long ARNs keep their last segment; the facts carry the full principal). The result is one line of unescaped text; each renderer escapes it.
  */
 public final class AlertSummary {
     static final int MAX_LENGTH = 400;
@@ -30,7 +30,7 @@ public final class AlertSummary {
 
     public static String of(Alert alert) {
         FirewallChange c = alert.change();
-        String who = c.actor().principal() == null ? "An unknown principal" : Text.field(c.actor().principal(), MAX_PART);
+        String who = c.actor().principal() == null ? "An unknown principal" : Text.field(Describe.principal(c.actor().principal()), MAX_PART);
         String what = what(alert);
         String resource = Text.field(Describe.label(c.resource()), MAX_PART);
         String on = Describe.kind(c.resource().type()) + (resource == null ? "" : " " + resource);
@@ -64,7 +64,7 @@ public final class AlertSummary {
             return "opened " + portList(world) + " to the internet on " + ON;
         }
         Rule first = c.rules().isEmpty() ? null : c.rules().get(0);
-        String rule = first == null ? "" : " (" + Text.field(Describe.rule(first, 3), MAX_PART) + more(c.rules().size())  + ")";
+        String rule = first == null ? "" : " (" + Text.field(Describe.ruleBrief(first), 60) + more(c.rules().size()) + ")";
         boolean ruleLevel = c.target() == Target.RULE || c.target() == Target.RULE_GROUP;
         return switch (c.action()) {
             case CREATE -> ruleLevel ? "added " + (first == null ? "a rule" : "a rule" + rule) + " to " + ON : "created " + ON;

@@ -2,6 +2,7 @@ package io.firewatch.core.render;
 
 import io.firewatch.core.model.Direction;
 import io.firewatch.core.model.PortRange;
+import io.firewatch.core.model.Protocols;
 import io.firewatch.core.model.ResourceRef;
 import io.firewatch.core.model.Rule;
 import java.util.List;
@@ -43,7 +44,23 @@ final class Describe {
             Map.entry("compute.networkFirewallPolicies", "network firewall policy"),
             Map.entry("compute.regionNetworkFirewallPolicies", "regional network firewall policy"),
             Map.entry("compute.securityPolicies", "Cloud Armor policy"),
-            Map.entry("gae_app", "App Engine firewall"));
+            Map.entry("gae_app", "App Engine firewall"),
+            Map.entry("network_security_policy", "Cloud Armor policy"),
+            Map.entry("gce_backend_service", "backend service"),
+            Map.entry("AWS::ElasticLoadBalancingV2::LoadBalancer", "load balancer"),
+            Map.entry("AWS::ElasticLoadBalancing::LoadBalancer", "classic load balancer"),
+            Map.entry("AWS::WAFv2::WebACL", "WAF web ACL"),
+            Map.entry("AWS::WAFv2::IPSet", "WAF IP set"),
+            Map.entry("AWS::WAFv2::RuleGroup", "WAF rule group"),
+            Map.entry("AWS::WAF::WebACL", "WAF Classic web ACL"),
+            Map.entry("AWS::WAF::Rule", "WAF Classic rule"),
+            Map.entry("AWS::WAF::IPSet", "WAF Classic IP set"),
+            Map.entry("AWS::WAFRegional::WebACL", "WAF Classic web ACL"),
+            Map.entry("AWS::WAFRegional::Rule", "WAF Classic rule"),
+            Map.entry("AWS::WAFRegional::IPSet", "WAF Classic IP set"),
+            Map.entry("Microsoft.Sql/servers/firewallRules", "SQL server firewall rule"),
+            Map.entry("Microsoft.DBforPostgreSQL/flexibleServers/firewallRules", "PostgreSQL server firewall rule"),
+            Map.entry("Microsoft.DBforMySQL/flexibleServers/firewallRules", "MySQL server firewall rule"));
 
     private Describe() {
     }
@@ -55,7 +72,7 @@ final class Describe {
         }
         PortRange p = r.ports();
         if (p == null) {
-            return r.protocol();
+            return Protocols.hasPorts(r.protocol()) ? r.protocol() + "/all ports" : r.protocol();
         }
         if (p.isAll()) {
             return r.protocol() + "/all ports";
@@ -91,6 +108,20 @@ final class Describe {
         return String.join(", ", values.subList(0, max)) + " and " + (values.size() - max) + " more";
     }
 
+    /** {@code ingress deny tcp/23 (Telnet)}: a rule in a few words, for one-line summaries. */
+    static String ruleBrief(Rule r) {
+        return (r.direction() == Direction.UNKNOWN ? "" : r.direction().wire() + " ") + r.access().wire() + " " + ports(r);
+    }
+
+    /** A principal short enough for a summary: an ARN keeps its last path segment ({@code arn:…/alice}). */
+    static String principal(String principal) {
+        if (principal != null && principal.startsWith("arn:") && principal.length() > 40 && principal.indexOf('/') > 0
+                && principal.lastIndexOf('/') < principal.length() - 1) {
+            return "arn:…/" + principal.substring(principal.lastIndexOf('/') + 1);
+        }
+        return principal;
+    }
+
     /** A reader's name for a resource type: "security group" for {@code AWS::EC2::SecurityGroup}. */
     static String kind(String type) {
         if (type == null) {
@@ -101,7 +132,9 @@ final class Describe {
             return known;
         }
         int cut = Math.max(type.lastIndexOf('/'), Math.max(type.lastIndexOf(':'), type.lastIndexOf('.')));
-        return cut >= 0 && cut < type.length() - 1 ? type.substring(cut + 1) : type;
+        String last = cut >= 0 && cut < type.length() - 1 ? type.substring(cut + 1) : type;
+        // firewallRules -> "firewall rules", network_security_policy -> "network security policy"
+        return last.replaceAll("([a-z])([A-Z])", "$1 $2").replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The shortest unambiguous label of a resource: a short id, else its name, else the tail of a long id. */

@@ -8,14 +8,14 @@ class AlertSummaryTest {
     @Test
     void saysWhoOpenedWhatToWhomAndWhere() {
         assertThat(AlertSummary.of(TestAlerts.sshOpenToWorld())).isEqualTo(
-                "arn:aws:sts::111122223333:assumed-role/Admin/alice opened tcp/22 (SSH) to the internet"
+                "arn:…/alice opened tcp/22 (SSH) to the internet"
                         + " on security group sg-0123456789abcdef0 in 111122223333 us-east-1");
     }
 
     @Test
     void namesTheRemovedRuleAndShortensArmIds() {
         assertThat(AlertSummary.of(TestAlerts.azureDenyDeleted())).isEqualTo(
-                "bob@example.com removed a rule (deny-rdp: ingress deny tcp/3389 (RDP) from * to * (priority 100))"
+                "bob@example.com removed a rule (ingress deny tcp/3389 (RDP))"
                         + " from NSG rule nsg-web/deny-rdp in 00000000-0000-0000-0000-000000000000 westeurope");
     }
 
@@ -30,7 +30,7 @@ class AlertSummaryTest {
     void hostileTextIsOneBoundedLine() {
         String summary = AlertSummary.of(TestAlerts.hostile());
         assertThat(summary).doesNotContain("\r", "\n").hasSizeLessThanOrEqualTo(AlertSummary.MAX_LENGTH + Text.TRUNCATED.length());
-        assertThat(summary).startsWith("arn:aws:iam::111122223333:user/[admin](https://phish.example/login)  Bcc: victim@example.com opened");
+        assertThat(summary).startsWith("arn:…/login)  Bcc: victim@example.com opened");
     }
 
     @Test

@@ -49,7 +49,7 @@ class SmtpSinkTest {
             List<Message> inbox = imapInbox(user[0], user[1]);
             assertThat(inbox).hasSize(1);
             Message m = inbox.get(0);
-            assertThat(m.getSubject()).isEqualTo("[Firewatch CRITICAL] arn:aws:sts::111122223333:assumed-role/Admin/alice"
+            assertThat(m.getSubject()).isEqualTo("[Firewatch CRITICAL] arn:…/alice"
                     + " opened tcp/22 (SSH) to the internet on security group sg-0123456789abcdef0 in 111122223333 us-east-1");
             assertThat(((InternetAddress) m.getFrom()[0]).getAddress()).isEqualTo("firewatch@example.com");
             assertThat(addresses(m.getRecipients(Message.RecipientType.TO)))
