@@ -159,6 +159,21 @@ class SmtpSinkTest {
     }
 
     @Test
+    void starttlsIsRequiredNotHopedFor() throws Exception {
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer(List.of("250 ok"))) {
+            SmtpSettings noTls = new SmtpSettings("127.0.0.1", server.port(), SmtpSettings.Security.STARTTLS, "firewatch",
+                    "smtp-pass-123", "firewatch@example.com", List.of("soc@example.com"));
+
+            DeliveryException e = catchThrowableOfType(DeliveryException.class,
+                    () -> new SmtpSink(noTls, FAST).send(TestAlerts.sshOpenToWorld(), Duration.ofSeconds(5)));
+
+            assertThat(e.retryable()).isFalse();
+            assertThat(e.getMessage()).contains("does not offer STARTTLS").doesNotContain("smtp-pass-123");
+            assertThat(server.delivered()).isZero();
+        }
+    }
+
+    @Test
     void theSameAlertAlwaysHasTheSameMessageId() {
         assertThat(SmtpSink.messageId("aws:1:a")).isEqualTo(SmtpSink.messageId("aws:1:a"))
                 .isNotEqualTo(SmtpSink.messageId("aws:1:b")).matches("<[0-9a-f]{32}\\.alert@firewatch\\.invalid>");
