@@ -94,10 +94,14 @@ public final class Backoff {
      */
     public void run(String sink, Duration budget, Attempt attempt) throws DeliveryException {
         long deadline = System.nanoTime() + budget.toNanos();
+        String last = null;
         for (int n = 1; ; n++) {
             Duration remaining = remaining(deadline);
             if (remaining.compareTo(MIN_ATTEMPT) < 0) {
-                throw new DeliveryException(sink + ": no time left in the delivery budget of " + seconds(budget), true);
+                throw new DeliveryException(last == null
+                        ? sink + ": no time left in the delivery budget of " + seconds(budget)
+                        : last + " (the delivery budget of " + seconds(budget) + " ran out after " + (n - 1)
+                                + (n == 2 ? " attempt)" : " attempts)"), true);
             }
             Attempt.Failed failure;
             try {
@@ -107,6 +111,7 @@ public final class Backoff {
                 failure = f;
             }
             String message = sink + ": " + failure.getMessage();
+            last = message;
             if (!failure.retryable()) {
                 throw new DeliveryException(message, false);
             }

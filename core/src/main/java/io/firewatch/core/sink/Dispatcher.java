@@ -19,7 +19,8 @@ import java.util.concurrent.TimeoutException;
  * Fans alerts out to every sink: alerts at or above the minimum severity that no allow-list suppressed. Sinks run
  * side by side, each with the whole budget, so a sink that is down and retrying never keeps the others from
  * delivering; an alert id a sink has already taken in this process is not sent to it again (platform retries then
- * only reach the sinks that failed). Safe to share between threads.
+ * only reach the sinks that failed). Build one per process (a function's cold start) so that memory lasts across
+ * invocations; it is safe to share between threads.
  */
 public final class Dispatcher {
     private static final int MAX_REMEMBERED = 10_000;

@@ -80,6 +80,17 @@ class BackoffTest {
     }
 
     @Test
+    void aBudgetThatRunsOutKeepsTheLastFailure() {
+        Backoff realTime = new Backoff(Duration.ofMillis(100), Duration.ofMillis(100), 10, new SplittableRandom(1),
+                d -> Thread.sleep(d.toMillis() + 150));
+        DeliveryException e = catchThrowableOfType(DeliveryException.class, () -> realTime.run("x", Duration.ofMillis(450), r -> {
+            throw Backoff.Attempt.Failed.retryable("connection refused");
+        }));
+        assertThat(e.retryable()).isTrue();
+        assertThat(e.getMessage()).startsWith("x: connection refused (").contains("ran out after");
+    }
+
+    @Test
     void retryAfterReadsSecondsAndHttpDates() {
         java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2026-12-01T10:00:00Z"), java.time.ZoneOffset.UTC);
         assertThat(RetryAfter.parse("30", clock)).isEqualTo(Duration.ofSeconds(30));

@@ -114,7 +114,7 @@ class TeamsWebhookSinkTest {
 
         assertThat(e.retryable()).isTrue();
         assertThat(e.getMessage()).startsWith("teams: HTTP 503").doesNotContain(SIG);
-        assertThat(took).isLessThan(Duration.ofMillis(1500));
+        assertThat(took).isLessThan(Duration.ofMillis(2500));
     }
 
     @Test
@@ -125,7 +125,7 @@ class TeamsWebhookSinkTest {
         DeliveryException e = catchThrowableOfType(DeliveryException.class,
                 () -> sink(wm).send(TestAlerts.sshOpenToWorld(), Duration.ofSeconds(5)));
 
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
         verify(1, postRequestedFor(urlPathEqualTo(PATH)));
         assertThat(e.retryable()).isTrue();
         assertThat(e.getMessage()).contains("HTTP 429").contains("asked to wait 120.0 s");
@@ -141,7 +141,7 @@ class TeamsWebhookSinkTest {
         DeliveryException e = catchThrowableOfType(DeliveryException.class,
                 () -> slow.send(TestAlerts.sshOpenToWorld(), Duration.ofSeconds(1)));
 
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(3000));
         assertThat(e.retryable()).isTrue();
     }
 
