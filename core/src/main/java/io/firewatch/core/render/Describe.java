@@ -1,6 +1,7 @@
 package io.firewatch.core.render;
 
 import io.firewatch.core.model.Direction;
+import io.firewatch.core.model.PortNames;
 import io.firewatch.core.model.PortRange;
 import io.firewatch.core.model.Protocols;
 import io.firewatch.core.model.ResourceRef;
@@ -10,16 +11,6 @@ import java.util.Map;
 
 /** Plain-words pieces shared by the renderers: rules, ports and resource kinds. Output is raw (not yet escaped). */
 final class Describe {
-    private static final Map<Integer, String> PORT_NAMES = Map.ofEntries(
-            Map.entry(20, "FTP data"), Map.entry(21, "FTP"), Map.entry(22, "SSH"), Map.entry(23, "Telnet"),
-            Map.entry(25, "SMTP"), Map.entry(80, "HTTP"), Map.entry(135, "RPC"), Map.entry(139, "NetBIOS"),
-            Map.entry(443, "HTTPS"), Map.entry(445, "SMB"), Map.entry(1433, "SQL Server"), Map.entry(1434, "SQL Server browser"),
-            Map.entry(1521, "Oracle"), Map.entry(2375, "Docker"), Map.entry(2376, "Docker TLS"), Map.entry(2379, "etcd"),
-            Map.entry(3306, "MySQL"), Map.entry(3389, "RDP"), Map.entry(5432, "PostgreSQL"), Map.entry(5601, "Kibana"),
-            Map.entry(5900, "VNC"), Map.entry(5985, "WinRM"), Map.entry(5986, "WinRM TLS"), Map.entry(6379, "Redis"),
-            Map.entry(9200, "Elasticsearch"), Map.entry(9300, "Elasticsearch transport"), Map.entry(11211, "Memcached"),
-            Map.entry(27017, "MongoDB"));
-
     private static final Map<String, String> KINDS = Map.ofEntries(
             Map.entry("AWS::EC2::SecurityGroup", "security group"),
             Map.entry("AWS::EC2::NetworkAcl", "network ACL"),
@@ -67,17 +58,17 @@ final class Describe {
 
     /** {@code tcp/22 (SSH)}, {@code tcp/8000-8080}, {@code all traffic}, {@code icmp}. */
     static String ports(Rule r) {
-        if (r.isAllProtocols()) {
+        PortRange p = r.ports();
+        if (r.isAllProtocols() && (p == null || p.isAll())) {
             return "all traffic";
         }
-        PortRange p = r.ports();
         if (p == null) {
             return Protocols.hasPorts(r.protocol()) ? r.protocol() + "/all ports" : r.protocol();
         }
         if (p.isAll()) {
             return r.protocol() + "/all ports";
         }
-        String name = p.from() == p.to() ? PORT_NAMES.get(p.from()) : null;
+        String name = p.from() == p.to() ? PortNames.of(p.from()) : null;
         return r.protocol() + "/" + p + (name == null ? "" : " (" + name + ")");
     }
 
