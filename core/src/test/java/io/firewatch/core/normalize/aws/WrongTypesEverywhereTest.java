@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import io.firewatch.core.testing.DiscardingSink;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -38,7 +39,7 @@ class WrongTypesEverywhereTest {
                             runs[0]++;
                             for (Normalizer n : AWS) {
                                 if (n.recognizes(mutated)) {
-                                    n.normalize(mutated, Origin.of(f), QUIET);
+                                    n.normalize(mutated, Origin.of(f), DiscardingSink.INSTANCE);
                                     break;
                                 }
                             }
@@ -110,25 +111,4 @@ class WrongTypesEverywhereTest {
                 NODES.arrayNode().add("y"), NODES.objectNode().put("items", 3));
     }
 
-    private static final Normalizer.Sink QUIET = new Normalizer.Sink() {
-        @Override
-        public void change(FirewallChange change) {
-        }
-
-        @Override
-        public void nested(JsonNode document, Origin origin) {
-        }
-
-        @Override
-        public void nestedBytes(byte[] content, Origin origin) {
-        }
-
-        @Override
-        public void ignored(Origin origin, String why) {
-        }
-
-        @Override
-        public void problem(Problem problem) {
-        }
-    };
 }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import io.firewatch.core.testing.DiscardingSink;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -94,27 +95,7 @@ class AzureRobustnessTest {
     private static void normalize(JsonNode doc) {
         for (Normalizer n : NORMALIZERS) {
             if (n.recognizes(doc)) {
-                n.normalize(doc, Origin.of("mutant"), new Normalizer.Sink() {
-                    @Override
-                    public void change(FirewallChange change) {
-                    }
-
-                    @Override
-                    public void nested(JsonNode document, Origin origin) {
-                    }
-
-                    @Override
-                    public void nestedBytes(byte[] content, Origin origin) {
-                    }
-
-                    @Override
-                    public void ignored(Origin origin, String why) {
-                    }
-
-                    @Override
-                    public void problem(Problem problem) {
-                    }
-                });
+                n.normalize(doc, Origin.of("mutant"), DiscardingSink.INSTANCE);
                 return;
             }
         }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import io.firewatch.core.testing.DiscardingSink;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -42,7 +43,7 @@ class MalformedFieldsTest {
                             for (Normalizer n : normalizers) {
                                 assertThatCode(() -> {
                                     if (n.recognizes(variant)) {
-                                        n.normalize(variant, Origin.of(f), new Discard());
+                                        n.normalize(variant, Origin.of(f), DiscardingSink.INSTANCE);
                                     }
                                 }).as("%s with a field replaced", f).doesNotThrowAnyException();
                             }
@@ -98,25 +99,4 @@ class MalformedFieldsTest {
         }
     }
 
-    private static final class Discard implements Normalizer.Sink {
-        @Override
-        public void change(FirewallChange change) {
-        }
-
-        @Override
-        public void nested(JsonNode document, Origin origin) {
-        }
-
-        @Override
-        public void nestedBytes(byte[] content, Origin origin) {
-        }
-
-        @Override
-        public void ignored(Origin origin, String why) {
-        }
-
-        @Override
-        public void problem(Problem problem) {
-        }
-    }
 }
