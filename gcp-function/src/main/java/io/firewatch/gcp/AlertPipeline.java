@@ -47,8 +47,8 @@ final class AlertPipeline {
 
         DeliveryReport report = dispatcher.dispatch(alerts, budget);
         for (Alert alert : alerts) {
-            log.info("alert", with(ids, "alertId", alert.id(), "severity", wire(alert.severity().name()),
-                    "suppressed", alert.suppressed(), "sent", dispatcher.wants(alert)));
+            log.info("alert", with(ids, "alertId", alert.id(), "alertSeverity", wire(alert.severity().name()),
+                    "suppressed", alert.suppressed(), "forSinks", dispatcher.wants(alert)));
         }
         for (DeliveryReport.Failure f : report.failures()) {
             log.error("alert not delivered", with(ids, "alertId", f.alertId(), "sink", f.sink(),
