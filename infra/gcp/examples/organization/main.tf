@@ -1,0 +1,125 @@
+# Firewatch for a whole organization (or one folder): the function runs in a central security project, and an
+# aggregated sink at organization or folder scope, with include_children, sends the firewall changes of every project
+# below it to the function's topic. Hierarchical firewall policies are organization and folder resources: only a sink
+# at that level sees their changes.
+#
+# The deployer needs roles/logging.configWriter on the organization or folder, and the rights to deploy the module in
+# the security project (see ../../README.md).
+
+terraform {
+  required_version = ">= 1.5.7"
+
+  required_providers {
+    google = {
+      source  = "hashicorp/google"
+      version = "~> 7.0"
+    }
+  }
+}
+
+variable "security_project_id" {
+  description = "Central project that runs Firewatch and receives the logs."
+  type        = string
+}
+
+variable "region" {
+  description = "Region of the function."
+  type        = string
+  default     = "europe-west1"
+}
+
+variable "org_id" {
+  description = "Numeric organization id for an organization-wide sink; null to watch a folder instead."
+  type        = string
+  default     = null
+}
+
+variable "folder_id" {
+  description = "Folder id (folders/123 or 123) for a folder-wide sink; used when org_id is null."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.folder_id == null || can(regex("^(folders/)?[0-9]+$", var.folder_id))
+    error_message = "folder_id must be folders/<number> or the bare number."
+  }
+}
+
+variable "teams_webhook_secret" {
+  description = "Secret Manager secret (in the security project) holding the Teams Workflows webhook URL."
+  type        = string
+  default     = "firewatch-teams-webhook"
+}
+
+variable "notification_channels" {
+  description = "Cloud Monitoring notification channels for failures of Firewatch itself."
+  type        = list(string)
+  default     = []
+}
+
+provider "google" {
+  project = var.security_project_id
+  region  = var.region
+}
+
+module "firewatch" {
+  source = "../.."
+
+  project_id   = var.security_project_id
+  region       = var.region
+  function_jar = "${path.module}/../../../../gcp-function/target/firewatch-gcp-function.jar"
+
+  # The aggregated sink below covers the security project too.
+  create_project_sink = false
+
+  secret_environment = {
+    FIREWATCH_TEAMS_WEBHOOK_URL = { secret = var.teams_webhook_secret, version = "1" }
+  }
+
+  notification_channels = var.notification_channels
+}
+
+resource "google_logging_organization_sink" "firewall_changes" {
+  count = var.org_id != null ? 1 : 0
+
+  org_id           = var.org_id
+  name             = "firewatch-firewall-changes"
+  description      = "Firewall changes in every project, folder and the organization itself, for Firewatch"
+  destination      = "pubsub.googleapis.com/${module.firewatch.topic_id}"
+  filter           = module.firewatch.log_filter
+  include_children = true
+}
+
+resource "google_logging_folder_sink" "firewall_changes" {
+  count = var.org_id == null && var.folder_id != null ? 1 : 0
+
+  folder           = var.folder_id
+  name             = "firewatch-firewall-changes"
+  description      = "Firewall changes in every project and folder below this one, for Firewatch"
+  destination      = "pubsub.googleapis.com/${module.firewatch.topic_id}"
+  filter           = module.firewatch.log_filter
+  include_children = true
+}
+
+# The sink writes as its own identity, which must be allowed to publish to the topic in the security project.
+resource "google_pubsub_topic_iam_member" "sink_publisher" {
+  project = var.security_project_id
+  topic   = module.firewatch.topic_name
+  role    = "roles/pubsub.publisher"
+  member  = var.org_id != null ? google_logging_organization_sink.firewall_changes[0].writer_identity : google_logging_folder_sink.firewall_changes[0].writer_identity
+
+  lifecycle {
+    precondition {
+      condition     = var.org_id != null || var.folder_id != null
+      error_message = "Set org_id (organization-wide sink) or folder_id (folder-wide sink)."
+    }
+  }
+}
+
+output "sink_writer_identity" {
+  value = google_pubsub_topic_iam_member.sink_publisher.member
+}
+
+output "dead_letter_subscription" {
+  value = module.firewatch.dead_letter_subscription
+}
