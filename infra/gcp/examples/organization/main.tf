@@ -106,7 +106,10 @@ resource "google_pubsub_topic_iam_member" "sink_publisher" {
   project = var.security_project_id
   topic   = module.firewatch.topic_name
   role    = "roles/pubsub.publisher"
-  member  = var.org_id != null ? google_logging_organization_sink.firewall_changes[0].writer_identity : google_logging_folder_sink.firewall_changes[0].writer_identity
+  member = one(concat(
+    google_logging_organization_sink.firewall_changes[*].writer_identity,
+    google_logging_folder_sink.firewall_changes[*].writer_identity,
+  ))
 
   lifecycle {
     precondition {
