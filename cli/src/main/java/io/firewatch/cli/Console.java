@@ -9,6 +9,6 @@ record Console(InputStream stdin, PrintStream out, PrintStream err, Map<String, 
 
     static Console system() {
         return new Console(System.in, new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
-                java.nio.charset.StandardCharsets.UTF_8), System.err, System.getenv(), System.console() != null);
+                java.nio.charset.StandardCharsets.UTF_8), System.err, System.getenv(), Terminal.stderrIsTerminal());
     }
 }

@@ -1,12 +1,183 @@
 package io.firewatch.cli;
 
+import io.firewatch.core.Firewatch;
+import io.firewatch.core.InputResult;
+import io.firewatch.core.Scan;
+import io.firewatch.core.ScanListener;
+import io.firewatch.core.alert.Alert;
+import io.firewatch.core.alert.AlertJson;
+import io.firewatch.core.config.ConfigException;
+import io.firewatch.core.config.FirewatchConfig;
+import io.firewatch.core.model.Severity;
+import io.firewatch.core.normalize.Problem;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
-/** {@code firewatch scan}: alerts as JSON Lines (or a text table, or OCSF) for every firewall change in the inputs. */
+/**
+ * {@code firewatch scan}: one JSON line per firewall change found in the inputs (CONTRACT §1), or a text table, or
+ * OCSF Detection Findings. Diagnostics go to stderr; the exit status says whether all input was read.
+ */
 final class ScanCommand implements Command {
+    private String format = "jsonl";
+    private Severity failOn;
+    private String configFile;
+    private final List<String> paths = new ArrayList<>();
+
+    private int files;
+    private int alerts;
+    private int suppressed;
+    private int problems;
+    private boolean failOnHit;
+
     @Override
     public int run(List<String> args, Console console) {
-        console.err().println("firewatch scan: under construction");
-        return EXIT_USAGE;
+        String usageError = parse(args);
+        if (usageError != null) {
+            console.err().println("firewatch scan: " + usageError);
+            console.err().print(Main.usage());
+            return EXIT_USAGE;
+        }
+        FirewatchConfig config;
+        try {
+            config = loadConfig(configFile);
+        } catch (ConfigException e) {
+            console.err().println("firewatch scan: invalid configuration: " + Terminal.safe(e.getMessage()));
+            return EXIT_USAGE;
+        }
+        AlertPrinter printer = printer(console);
+        Progress progress = new Progress(console.err(), console.errIsTerminal());
+        ScanListener listener = new ScanListener() {
+            @Override
+            public void alert(Alert alert) {
+                alerts++;
+                progress.update(files, alerts, problems);
+                if (alert.suppressed()) {
+                    suppressed++;
+                } else if (failOn != null && alert.severity().atLeast(failOn)) {
+                    failOnHit = true;
+                }
+                printer.print(alert);
+            }
+
+            @Override
+            public void problem(Problem problem) {
+                problems++;
+                progress.clear();
+                console.err().println("firewatch: " + Terminal.safe(problem.toString()));
+            }
+
+            @Override
+            public void ignored(io.firewatch.core.normalize.Origin origin, String why) {
+                progress.update(files, alerts, problems);
+            }
+        };
+        Scan scan = new Firewatch(config).newScan(listener);
+        Inputs inputs = new Inputs(console, listener::problem);
+        List<InputResult> results = inputs.readAll(paths, scan, () -> {
+            files = inputs.files();
+            progress.update(files, alerts, problems);
+        });
+        scan.finish();
+        printer.finish();
+        console.out().flush();
+        progress.clear();
+        int documents = results.stream().mapToInt(InputResult::documents).sum();
+        console.err().printf("firewatch: %d input%s, %d document%s, %d alert%s (%d suppressed), %d problem%s%n",
+                inputs.files(), plural(inputs.files()), documents, plural(documents), alerts, plural(alerts), suppressed,
+                problems, plural(problems));
+        if (problems > 0) {
+            return EXIT_INPUT;
+        }
+        return failOnHit ? EXIT_FAIL_ON : EXIT_OK;
+    }
+
+    private String parse(List<String> args) {
+        boolean options = true;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (options && a.equals("--")) {
+                options = false;
+            } else if (options && a.startsWith("--") && a.length() > 2) {
+                String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+                String value;
+                if (a.contains("=")) {
+                    value = a.substring(a.indexOf('=') + 1);
+                } else if (i + 1 < args.size()) {
+                    value = args.get(++i);
+                } else {
+                    return "option " + name + " needs a value";
+                }
+                switch (name) {
+                    case "--format" -> {
+                        if (!List.of("jsonl", "json", "text", "ocsf").contains(value)) {
+                            return "--format must be jsonl, text or ocsf";
+                        }
+                        format = value.equals("json") ? "jsonl" : value;
+                    }
+                    case "--fail-on" -> {
+                        try {
+                            failOn = Severity.fromWire(value);
+                        } catch (IllegalArgumentException e) {
+                            return "--fail-on: " + e.getMessage();
+                        }
+                    }
+                    case "--config" -> configFile = value;
+                    default -> {
+                        return "unknown option " + Terminal.safe(name);
+                    }
+                }
+            } else if (options && a.startsWith("-") && !a.equals("-")) {
+                return "unknown option " + Terminal.safe(a);
+            } else {
+                paths.add(a);
+            }
+        }
+        return paths.isEmpty() ? "no PATH given (a file, a directory or - for standard input)" : null;
+    }
+
+    static FirewatchConfig loadConfig(String file) {
+        if (file == null) {
+            return FirewatchConfig.defaults();
+        }
+        try {
+            return FirewatchConfig.parse(Files.readString(Path.of(file), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new ConfigException("cannot read " + file + ": " + e.getClass().getSimpleName());
+        }
+    }
+
+    private AlertPrinter printer(Console console) {
+        return switch (format) {
+            case "text" -> {
+                TextTable table = new TextTable(console.out());
+                yield new AlertPrinter() {
+                    @Override
+                    public void print(Alert alert) {
+                        table.print(alert);
+                    }
+
+                    @Override
+                    public void finish() {
+                        table.footer(suppressed);
+                    }
+                };
+            }
+            default -> alert -> console.out().println(AlertJson.toJson(alert));
+        };
+    }
+
+    private static String plural(int n) {
+        return n == 1 ? "" : "s";
+    }
+
+    private interface AlertPrinter {
+        void print(Alert alert);
+
+        default void finish() {
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.firewatch.core;
 
+import io.firewatch.core.model.Action;
 import io.firewatch.core.model.FirewallChange;
 import io.firewatch.core.model.Outcome;
 import io.firewatch.core.model.Provider;
@@ -9,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -87,7 +87,10 @@ final class Collapser {
         b.notes().stream().filter(n -> !notes.contains(n)).forEach(notes::add);
         Map<String, String> tags = new LinkedHashMap<>(b.tags());
         tags.putAll(a.tags());
+        // Azure's Start record cannot tell a create from an update; the Accept record's "Created" can.
+        Action action = a.action() == Action.MODIFY && b.action() == Action.CREATE ? Action.CREATE : a.action();
         return a.toBuilder()
+                .action(action)
                 .region(first(a.region(), b.region()))
                 .time(a.time() == null ? b.time() : b.time() == null || a.time().isBefore(b.time()) ? a.time() : b.time())
                 .outcome(a.outcome() == Outcome.FAILURE || b.outcome() == Outcome.FAILURE ? Outcome.FAILURE : Outcome.SUCCESS)
@@ -101,7 +104,7 @@ final class Collapser {
                 .previousRules(a.previousRules().isEmpty() ? b.previousRules() : a.previousRules())
                 .tags(tags)
                 .notes(notes)
-                .raw(content.raw() != null ? content.raw() : Objects.requireNonNullElse(a.raw(), b.raw()))
+                .raw(first(content.raw(), first(a.raw(), b.raw())))
                 .build();
     }
 

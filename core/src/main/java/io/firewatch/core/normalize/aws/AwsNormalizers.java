@@ -4,12 +4,22 @@ import io.firewatch.core.catalog.OperationCatalog;
 import io.firewatch.core.normalize.Normalizer;
 import java.util.List;
 
-/** The Aws shapes, envelopes first. */
+/** The AWS shapes, envelopes first: EventBridge event, SQS message, CloudTrail digest file, CloudTrail record. */
 public final class AwsNormalizers {
     private AwsNormalizers() {
     }
 
     public static List<Normalizer> create(OperationCatalog catalog) {
-        return List.of();
+        CloudTrailRecords records = new CloudTrailRecords(catalog);
+        return List.of(
+                new EventBridgeNormalizer(records),
+                new SqsMessageNormalizer(),
+                new CloudTrailDigestNormalizer(),
+                new CloudTrailRecordNormalizer(records));
+    }
+
+    /** The rule parser names the AWS catalogue may use in its {@code rules} column. */
+    public static java.util.Set<String> ruleParsers() {
+        return RuleParsers.names();
     }
 }

@@ -1,0 +1,115 @@
+package io.firewatch.core.normalize.gcp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.firewatch.core.catalog.Operation;
+import io.firewatch.core.catalog.OperationCatalog;
+import io.firewatch.core.model.Action;
+import io.firewatch.core.model.FirewallChange;
+import io.firewatch.core.model.Outcome;
+import io.firewatch.core.model.Provider;
+import io.firewatch.core.model.ResourceRef;
+import io.firewatch.core.normalize.Json;
+import io.firewatch.core.normalize.Normalizer;
+import io.firewatch.core.normalize.Origin;
+import io.firewatch.core.normalize.Times;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A Cloud Audit Logs {@code LogEntry} ({@code protoPayload} with {@code logName}/{@code insertId}), as a log sink
+ * writes it and as Eventarc's {@code LogEntryData}. Data-lake renderings ({@code at_sign_type} for {@code @type},
+ * {@code p_*} columns) are no GCP transport's format and are left unrecognised.
+ *
+ * <p>A long-running Compute operation logs a {@code first} entry (with the request) and a {@code last} one (on
+ * completion, without it); both get the operation id as change key, so they merge into one alert.
+ */
+final class AuditLogEntry implements Normalizer {
+    private static final Set<String> FAILED_SEVERITIES = Set.of("ERROR", "CRITICAL", "ALERT", "EMERGENCY");
+
+    private final OperationCatalog catalog;
+
+    AuditLogEntry(OperationCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @Override
+    public boolean recognizes(JsonNode document) {
+        JsonNode payload = document.get("protoPayload");
+        return payload != null && payload.isObject() && (document.has("logName") || document.has("insertId"))
+                && !payload.has("at_sign_type") && !document.has("p_log_type");
+    }
+
+    @Override
+    public void normalize(JsonNode entry, Origin origin, Sink out) {
+        JsonNode payload = entry.get("protoPayload");
+        String method = Json.text(payload, "methodName");
+        String service = Json.text(payload, "serviceName");
+        Operation op = catalog.gcp(method);
+        if (op == null || service != null && !service.equals(op.service())) {
+            out.ignored(origin, method == null ? "audit log entry without a methodName" : "not a watched GCP method: " + method);
+            return;
+        }
+        out.change(change(entry, payload, method, op));
+    }
+
+    private static FirewallChange change(JsonNode entry, JsonNode payload, String method, Operation op) {
+        String resourceName = Json.text(payload, "resourceName");
+        JsonNode operation = Json.field(entry, "operation");
+        boolean completionOnly = Boolean.TRUE.equals(Json.bool(operation, "last"))
+                && !Boolean.TRUE.equals(Json.bool(operation, "first"));
+        String key = Json.firstText(operation, "id");
+        if (key == null) {
+            key = Json.text(entry, "insertId");
+        }
+        FirewallChange.Builder b = FirewallChange.builder(Provider.GCP)
+                .account(Locations.account(entry, resourceName))
+                .region(Locations.region(payload, resourceName))
+                .time(Times.parse(Json.firstText(entry, "timestamp", "receiveTimestamp")))
+                .operation(method)
+                .action(op.action())
+                .target(op.target())
+                .resource(new ResourceRef(resourceName, Layer4.lastSegment(resourceName),
+                        resourceType(Json.text(entry, "resource.type"), op)))
+                .actor(Principals.actor(payload))
+                .eventId(key)
+                .changeKey(key)
+                .raw(entry);
+        outcome(entry, payload, b);
+        if (completionOnly) {
+            // The completion entry carries no request; the first entry of the operation has the content.
+            return b.rules(List.of(), false).build();
+        }
+        RuleInput input = new RuleInput(op, method, Json.field(payload, "request"), Json.field(payload, "resourceOriginalState"),
+                op.action(), resourceName);
+        ParsedRules parsed = RuleParsers.named(op.rules()).parse(input);
+        Action action = detach(parsed.action(), method, input.request());
+        return b.action(action).rules(parsed.rules(), parsed.known()).previousRules(parsed.previous()).notes(parsed.notes()).build();
+    }
+
+    /** Setting a backend's security policy to nothing removes Cloud Armor from it. */
+    private static Action detach(Action action, String method, JsonNode request) {
+        String verb = method.substring(method.lastIndexOf('.') + 1);
+        if (action == Action.ATTACH && verb.startsWith("set") && verb.endsWith("SecurityPolicy")) {
+            String policy = Json.text(request, "securityPolicy");
+            if (policy == null || policy.isBlank()) {
+                return Action.DETACH;
+            }
+        }
+        return action;
+    }
+
+    private static void outcome(JsonNode entry, JsonNode payload, FirewallChange.Builder b) {
+        Integer code = Json.integer(payload, "status.code");
+        String severity = Json.text(entry, "severity");
+        if (code != null && code != 0) {
+            b.outcome(Outcome.FAILURE).errorCode(StatusCodes.name(code));
+        } else if (severity != null && FAILED_SEVERITIES.contains(severity.strip().toUpperCase(java.util.Locale.ROOT))) {
+            b.outcome(Outcome.FAILURE);
+        }
+    }
+
+    /** The monitored-resource type, unless it is the generic one services log when they have none of their own. */
+    private static String resourceType(String logged, Operation op) {
+        return logged == null || logged.isBlank() || logged.equals("audited_resource") ? op.resourceType() : logged;
+    }
+}
