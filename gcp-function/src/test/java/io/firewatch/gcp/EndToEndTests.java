@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * WireMock standing in for the Teams webhook. Subclasses start the invoker with one function signature each.
  */
 abstract class EndToEndTests {
-    static final String WEBHOOK = "/webhook";
+    /** The path of a Teams Workflows URL carries its signature: a secret that must never reach a log line. */
+    static final String WEBHOOK = "/workflows/firewatch/triggers/manual/paths/invoke?sig=SECRET-SIGNATURE-1234";
     static WireMockServer teams;
     static InvokerProcess function;
 
@@ -147,6 +148,7 @@ abstract class EndToEndTests {
         assertThat(failed.statusCode()).isEqualTo(500);
         assertThat(logLines("alert not delivered", "9301")).isNotEmpty()
                 .allSatisfy(l -> assertThat(l.path("retryable").asBoolean()).isTrue());
+        assertThat(function.output()).doesNotContain("SECRET-SIGNATURE");
 
         webhookAccepts();
         HttpResponse<String> redelivered = function.post(Events.messagePublishedHeaders("9301"), body);
