@@ -6,57 +6,6 @@
 # The deployer needs roles/logging.configWriter on the organization or folder, and the rights to deploy the module in
 # the security project (see ../../README.md).
 
-terraform {
-  required_version = ">= 1.5.7"
-
-  required_providers {
-    google = {
-      source  = "hashicorp/google"
-      version = "~> 7.0"
-    }
-  }
-}
-
-variable "security_project_id" {
-  description = "Central project that runs Firewatch and receives the logs."
-  type        = string
-}
-
-variable "region" {
-  description = "Region of the function."
-  type        = string
-  default     = "europe-west1"
-}
-
-variable "org_id" {
-  description = "Numeric organization id for an organization-wide sink; null to watch a folder instead."
-  type        = string
-  default     = null
-}
-
-variable "folder_id" {
-  description = "Folder id (folders/123 or 123) for a folder-wide sink; used when org_id is null."
-  type        = string
-  default     = null
-
-  validation {
-    condition     = var.folder_id == null || can(regex("^(folders/)?[0-9]+$", var.folder_id))
-    error_message = "folder_id must be folders/<number> or the bare number."
-  }
-}
-
-variable "teams_webhook_secret" {
-  description = "Secret Manager secret (in the security project) holding the Teams Workflows webhook URL."
-  type        = string
-  default     = "firewatch-teams-webhook"
-}
-
-variable "notification_channels" {
-  description = "Cloud Monitoring notification channels for failures of Firewatch itself."
-  type        = list(string)
-  default     = []
-}
-
 provider "google" {
   project = var.security_project_id
   region  = var.region
@@ -85,8 +34,8 @@ resource "google_logging_organization_sink" "firewall_changes" {
   org_id           = var.org_id
   name             = "firewatch-firewall-changes"
   description      = "Firewall changes in every project, folder and the organization itself, for Firewatch"
-  destination      = "pubsub.googleapis.com/${module.firewatch.topic_id}"
-  filter           = module.firewatch.log_filter
+  destination      = "pubsub.googleapis.com/${module.firewatch.firewatch_topic_id}"
+  filter           = module.firewatch.firewatch_log_filter
   include_children = true
 }
 
@@ -96,15 +45,15 @@ resource "google_logging_folder_sink" "firewall_changes" {
   folder           = var.folder_id
   name             = "firewatch-firewall-changes"
   description      = "Firewall changes in every project and folder below this one, for Firewatch"
-  destination      = "pubsub.googleapis.com/${module.firewatch.topic_id}"
-  filter           = module.firewatch.log_filter
+  destination      = "pubsub.googleapis.com/${module.firewatch.firewatch_topic_id}"
+  filter           = module.firewatch.firewatch_log_filter
   include_children = true
 }
 
 # The sink writes as its own identity, which must be allowed to publish to the topic in the security project.
 resource "google_pubsub_topic_iam_member" "sink_publisher" {
   project = var.security_project_id
-  topic   = module.firewatch.topic_name
+  topic   = module.firewatch.firewatch_topic_name
   role    = "roles/pubsub.publisher"
   member = one(concat(
     google_logging_organization_sink.firewall_changes[*].writer_identity,
@@ -117,12 +66,4 @@ resource "google_pubsub_topic_iam_member" "sink_publisher" {
       error_message = "Set org_id (organization-wide sink) or folder_id (folder-wide sink)."
     }
   }
-}
-
-output "sink_writer_identity" {
-  value = google_pubsub_topic_iam_member.sink_publisher.member
-}
-
-output "dead_letter_subscription" {
-  value = module.firewatch.dead_letter_subscription
 }

@@ -4,39 +4,6 @@
 #   printf '%s' "$TEAMS_WEBHOOK_URL" | gcloud secrets create firewatch-teams-webhook --data-file=- --replication-policy=automatic
 #   printf '%s' "$SMTP_PASSWORD"     | gcloud secrets create firewatch-smtp-password --data-file=- --replication-policy=automatic
 
-terraform {
-  required_version = ">= 1.5.7"
-
-  required_providers {
-    google = {
-      source  = "hashicorp/google"
-      version = "~> 7.0"
-    }
-  }
-}
-
-variable "project_id" {
-  description = "Project to watch, where Firewatch also runs."
-  type        = string
-}
-
-variable "region" {
-  description = "Region of the function."
-  type        = string
-  default     = "europe-west1"
-}
-
-variable "alert_email" {
-  description = "Recipients of the Firewatch alerts (comma-separated)."
-  type        = string
-}
-
-variable "notification_channels" {
-  description = "Cloud Monitoring notification channels for failures of Firewatch itself."
-  type        = list(string)
-  default     = []
-}
-
 provider "google" {
   project = var.project_id
   region  = var.region
@@ -63,12 +30,4 @@ module "firewatch" {
   }
 
   notification_channels = var.notification_channels
-}
-
-output "function_uri" {
-  value = module.firewatch.function_uri
-}
-
-output "dead_letter_subscription" {
-  value = module.firewatch.dead_letter_subscription
 }
