@@ -11,6 +11,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
@@ -28,16 +32,24 @@ abstract class EndToEndTests {
     /** The path of a Teams Workflows URL carries its signature: a secret that must never reach a log line. */
     static final String WEBHOOK = "/workflows/firewatch/triggers/manual/paths/invoke?sig=SECRET-SIGNATURE-1234";
     static WireMockServer teams;
+    static GreenMail mail;
     static InvokerProcess function;
 
     /** Starts WireMock and then the invoker with the given signature ({@code null}: let the invoker deduce it). */
     static void start(String name, String signatureType) throws Exception {
         teams = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
         teams.start();
+        mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        mail.start();
         Map<String, String> env = new HashMap<>(Map.of(
                 "FIREWATCH_TEAMS_WEBHOOK_URL", "http://127.0.0.1:" + teams.port() + WEBHOOK,
+                "FIREWATCH_SMTP_HOST", "127.0.0.1",
+                "FIREWATCH_SMTP_PORT", Integer.toString(mail.getSmtp().getPort()),
+                "FIREWATCH_SMTP_STARTTLS", "false",
+                "FIREWATCH_EMAIL_FROM", "firewatch@example.com",
+                "FIREWATCH_EMAIL_TO", "secops@example.com",
                 "FIREWATCH_MIN_SEVERITY", "medium",
-                AuditLogFunction.DELIVERY_BUDGET, "3"));
+                AuditLogFunction.DELIVERY_BUDGET, "20"));
         if (signatureType != null) {
             env.put("FUNCTION_SIGNATURE_TYPE", signatureType);
         }
@@ -51,6 +63,9 @@ abstract class EndToEndTests {
         }
         if (teams != null) {
             teams.stop();
+        }
+        if (mail != null) {
+            mail.stop();
         }
     }
 
@@ -72,6 +87,7 @@ abstract class EndToEndTests {
         assertThat(r.statusCode()).isEqualTo(200);
         assertCriticalAlertLogged("9001");
         assertWebhookPosts(rule, 1);
+        assertEmails(rule, 1);
     }
 
     @Test
@@ -135,13 +151,15 @@ abstract class EndToEndTests {
                 Events.messagePublishedData(entry, "9201", "s").toString()).statusCode()).isEqualTo(200);
 
         assertWebhookPosts(rule, 1);
+        assertEmails(rule, 1);
     }
 
+    /** Throttled beyond the delivery budget (Retry-After of an hour), the sink gives up at once and Pub/Sub retries. */
     @Test
     void transientSinkFailureFailsTheInvocationUntilTheSinkRecovers() throws Exception {
         String rule = rule("flaky-sink");
         teams.stubFor(post(urlEqualTo(WEBHOOK)).atPriority(1).withRequestBody(containing(rule))
-                .willReturn(aResponse().withStatus(503).withBody("service unavailable")));
+                .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "3600").withBody("service unavailable")));
         String body = Events.messagePublishedData(insertFirst(rule), "9301", "s").toString();
 
         HttpResponse<String> failed = function.post(Events.messagePublishedHeaders("9301"), body);
@@ -154,6 +172,7 @@ abstract class EndToEndTests {
         HttpResponse<String> redelivered = function.post(Events.messagePublishedHeaders("9301"), body);
         assertThat(redelivered.statusCode()).isEqualTo(200);
         assertWebhookPosts(rule, 1);
+        assertEmails(rule, 1);
     }
 
     @Test
@@ -229,6 +248,17 @@ abstract class EndToEndTests {
             assertThat(l.path("forSinks").asBoolean()).isTrue();
         });
         assertThat(function.output()).doesNotContain("0.0.0.0/0");
+    }
+
+    /** Emails that name the rule (GreenMail keeps every message of the run). */
+    static void assertEmails(String rule, int count) throws Exception {
+        int found = 0;
+        for (MimeMessage m : mail.getReceivedMessages()) {
+            if (GreenMailUtil.getWholeMessage(m).contains(rule)) {
+                found++;
+            }
+        }
+        assertThat(found).as("emails naming %s", rule).isEqualTo(count);
     }
 
     static void assertWebhookPosts(String rule, int count) {
