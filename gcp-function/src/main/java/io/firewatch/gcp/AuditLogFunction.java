@@ -72,7 +72,7 @@ public final class AuditLogFunction implements CloudEventsFunction, HttpFunction
     @Override
     public void accept(CloudEvent event) throws EventNotAcknowledged {
         String id = event.getId();
-        Map<String, Object> ids = Ids.of(id, event.getType(), Ids.MESSAGE_PUBLISHED.equals(event.getType()) ? id : null);
+        Map<String, Object> ids = Ids.of("cloudevent", id, event.getType(), Ids.messageId(event.getType(), id));
         Verdict verdict;
         try {
             JsonNode document = CloudEventDocument.of(event);

@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * An event as an HTTP request carries it, when the function runs with the {@code http} signature (a Pub/Sub push
  * subscription pointing at the function URL deploys it so): a binary-mode CloudEvent ({@code ce-} headers, data as
- * the body), a structured-mode CloudEvent, a Pub/Sub push request, or a bare LogEntry (push without wrapper).
+ * the body), a structured-mode CloudEvent, a Pub/Sub push request, a 1st gen background event, or a bare LogEntry
+ * (push without wrapper).
  */
 final class HttpEvent {
     /** Pub/Sub messages are at most 10 MB, base64 inflates them by a third. */
@@ -37,41 +38,49 @@ final class HttpEvent {
         byte[] body = readBody(request);
         Map<String, String> headers = firstValues(request.getHeaders());
         if (headers.containsKey(CE_PREFIX + "specversion")) {
-            Map<String, String> attributes = new LinkedHashMap<>();
-            headers.forEach((name, value) -> {
-                if (name.startsWith(CE_PREFIX) && name.length() > CE_PREFIX.length()) {
-                    attributes.put(name.substring(CE_PREFIX.length()), value);
-                }
-            });
-            String id = attributes.get("id");
-            String type = attributes.get("type");
-            Map<String, Object> ids = Ids.of(id, type, Ids.MESSAGE_PUBLISHED.equals(type) ? id : null);
-            JsonNode doc;
-            try {
-                doc = CloudEventDocument.ofBinary(attributes, request.getContentType().orElse(null), body);
-            } catch (CloudEventDocument.UnreadableData e) {
-                throw new Unreadable(ids, e.getMessage());
-            }
-            return new HttpEvent("cloudevent:" + id, ids, doc, null);
+            return binaryCloudEvent(headers, request.getContentType().orElse(null), body);
         }
         JsonNode peek = peek(body);
         if (peek.hasNonNull("specversion")) {
             String id = peek.path("id").asText(null);
             String type = peek.path("type").asText(null);
-            return new HttpEvent("cloudevent:" + id, Ids.of(id, type, Ids.MESSAGE_PUBLISHED.equals(type) ? id : null),
-                    null, body);
+            return new HttpEvent("cloudevent:" + id, Ids.of("cloudevent", id, type, Ids.messageId(type, id)), null, body);
         }
         JsonNode message = peek.path("message");
         if (message.isObject()) {
             String messageId = message.hasNonNull("messageId") ? message.path("messageId").asText(null)
                     : message.path("message_id").asText(null);
-            Map<String, Object> ids = Ids.of(null, "pubsub push", messageId);
+            Map<String, Object> ids = Ids.of("pubsub-push", null, null, messageId);
             ids.putAll(StructuredLog.fields("subscription", peek.path("subscription").asText(null)));
             return new HttpEvent("pubsub:" + messageId, ids, null, body);
         }
+        JsonNode context = peek.path("context").isObject() ? peek.path("context") : peek;
+        if (peek.path("data").isObject() && context.path("eventType").isTextual()) {
+            // A 1st gen background event: its data is the Pub/Sub message itself.
+            String id = context.path("eventId").asText(null);
+            String type = context.path("eventType").asText();
+            return new HttpEvent("pubsub:" + id, Ids.of("background-event", id, type, Ids.messageId(type, id)), peek.path("data"), null);
+        }
         String messageId = headers.get("x-goog-pubsub-message-id");
         return new HttpEvent(messageId != null ? "pubsub:" + messageId : "http-request",
-                Ids.of(null, "http request", messageId), null, body);
+                Ids.of(messageId != null ? "pubsub-push" : "http", null, null, messageId), null, body);
+    }
+
+    private static HttpEvent binaryCloudEvent(Map<String, String> headers, String contentType, byte[] body) throws Unreadable {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        headers.forEach((name, value) -> {
+            if (name.startsWith(CE_PREFIX) && name.length() > CE_PREFIX.length()) {
+                attributes.put(name.substring(CE_PREFIX.length()), value);
+            }
+        });
+        String id = attributes.get("id");
+        String type = attributes.get("type");
+        Map<String, Object> ids = Ids.of("cloudevent", id, type, Ids.messageId(type, id));
+        try {
+            return new HttpEvent("cloudevent:" + id, ids, CloudEventDocument.ofBinary(attributes, contentType, body), null);
+        } catch (CloudEventDocument.UnreadableData e) {
+            throw new Unreadable(ids, e.getMessage());
+        }
     }
 
     Map<String, Object> ids() {
@@ -101,11 +110,11 @@ final class HttpEvent {
         try (InputStream in = request.getInputStream()) {
             byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
             if (bytes.length > MAX_BODY_BYTES) {
-                throw new Unreadable(Ids.of(null, null, null), "the request body is larger than " + MAX_BODY_BYTES + " bytes");
+                throw new Unreadable(Ids.of("http", null, null, null), "the request body is larger than " + MAX_BODY_BYTES + " bytes");
             }
             return bytes;
         } catch (IOException e) {
-            throw new Unreadable(Ids.of(null, null, null), "the request body could not be read");
+            throw new Unreadable(Ids.of("http", null, null, null), "the request body could not be read");
         }
     }
 

@@ -75,7 +75,7 @@ class AuditLogFunctionTest {
 
     @Test
     void aFirewallChangeIsDeliveredBeforeTheEventIsAcknowledged() throws Exception {
-        function.accept(TestCloudEvent.of("m-1", Ids.MESSAGE_PUBLISHED, messagePublished("allow-ssh-any", "m-1")));
+        function.accept(TestCloudEvent.of("m-1", Events.MESSAGE_PUBLISHED, messagePublished("allow-ssh-any", "m-1")));
 
         assertThat(sink.sent).singleElement().satisfies(a -> {
             assertThat(a.severity()).isEqualTo(Severity.CRITICAL);
@@ -92,7 +92,7 @@ class AuditLogFunctionTest {
     void aSinkFailureThatMayPassFailsTheInvocation() {
         sink.failure = new DeliveryException("teams: HTTP 503", true);
 
-        assertThatThrownBy(() -> function.accept(TestCloudEvent.of("m-2", Ids.MESSAGE_PUBLISHED, messagePublished("fw-2", "m-2"))))
+        assertThatThrownBy(() -> function.accept(TestCloudEvent.of("m-2", Events.MESSAGE_PUBLISHED, messagePublished("fw-2", "m-2"))))
                 .isInstanceOf(EventNotAcknowledged.class).hasMessageContaining("m-2");
     }
 
@@ -100,7 +100,7 @@ class AuditLogFunctionTest {
     void aSinkFailureThatCannotPassIsLoggedAndAcknowledged() throws Exception {
         sink.failure = new DeliveryException("teams: HTTP 404 (webhook deleted)", false);
 
-        function.accept(TestCloudEvent.of("m-3", Ids.MESSAGE_PUBLISHED, messagePublished("fw-3", "m-3")));
+        function.accept(TestCloudEvent.of("m-3", Events.MESSAGE_PUBLISHED, messagePublished("fw-3", "m-3")));
 
         assertThat(logLines()).anySatisfy(l -> {
             assertThat(l.path("severity").asText()).isEqualTo("ERROR");
@@ -111,7 +111,7 @@ class AuditLogFunctionTest {
 
     @Test
     void anEventWithoutDataIsNotAcknowledgedAndIsLoggedByItsMessageId() throws Exception {
-        assertThatThrownBy(() -> function.accept(TestCloudEvent.of("m-4", Ids.MESSAGE_PUBLISHED, null)))
+        assertThatThrownBy(() -> function.accept(TestCloudEvent.of("m-4", Events.MESSAGE_PUBLISHED, null)))
                 .isInstanceOf(EventNotAcknowledged.class);
 
         assertThat(logLines()).singleElement().satisfies(l -> {

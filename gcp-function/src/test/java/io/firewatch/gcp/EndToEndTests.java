@@ -126,6 +126,17 @@ abstract class EndToEndTests {
     }
 
     @Test
+    void firstGenerationBackgroundEvent() throws Exception {
+        String rule = rule("background");
+        HttpResponse<String> r = function.post(Map.of("Content-Type", "application/json"),
+                Events.backgroundEvent(insertFirst(rule), "9801"));
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertCriticalAlertLogged("9801");
+        assertWebhookPosts(rule, 1);
+    }
+
+    @Test
     void firstAndLastEntriesOfOneOperationGiveOneAlert() throws Exception {
         String rule = rule("first-last");
         String first = Events.messagePublishedData(insertFirst(rule), "9101", "s").toString();

@@ -16,6 +16,7 @@ import java.util.Map;
  */
 final class Events {
     static final ObjectMapper MAPPER = new ObjectMapper();
+    static final String MESSAGE_PUBLISHED = "google.cloud.pubsub.topic.v1.messagePublished";
     static final String PUBLISH_TIME = "2026-03-14T11:30:05.114Z";
     static final String TOPIC_SOURCE = "//pubsub.googleapis.com/projects/acme-security/topics/firewatch-audit-logs";
     static final String AUDIT_SOURCE = "//cloudaudit.googleapis.com/projects/acme-web-prod/logs/activity";
@@ -58,6 +59,24 @@ final class Events {
         return messagePublishedData(logEntry, messageId, "projects/acme-security/subscriptions/firewatch-push").toString();
     }
 
+    /** A 1st gen background function event: the context beside the Pub/Sub message as {@code data}. */
+    static String backgroundEvent(String logEntry, String eventId) {
+        ObjectNode event = MAPPER.createObjectNode();
+        ObjectNode context = event.putObject("context");
+        context.put("eventId", eventId);
+        context.put("timestamp", PUBLISH_TIME);
+        context.put("eventType", "google.pubsub.topic.publish");
+        ObjectNode resource = context.putObject("resource");
+        resource.put("service", "pubsub.googleapis.com");
+        resource.put("name", "projects/acme-security/topics/firewatch-audit-logs");
+        resource.put("type", "type.googleapis.com/google.pubsub.v1.PubsubMessage");
+        ObjectNode data = event.putObject("data");
+        data.put("@type", "type.googleapis.com/google.pubsub.v1.PubsubMessage");
+        data.put("data", Base64.getEncoder().encodeToString(logEntry.getBytes(StandardCharsets.UTF_8)));
+        data.putObject("attributes").put("logging.googleapis.com/timestamp", "2026-03-14T11:30:02.88219Z");
+        return event.toString();
+    }
+
     static Map<String, String> binaryHeaders(String type, String id, String source, String subject) {
         Map<String, String> h = new LinkedHashMap<>();
         h.put("Content-Type", "application/json");
@@ -73,7 +92,7 @@ final class Events {
     }
 
     static Map<String, String> messagePublishedHeaders(String messageId) {
-        return binaryHeaders(Ids.MESSAGE_PUBLISHED, messageId, TOPIC_SOURCE, null);
+        return binaryHeaders(Events.MESSAGE_PUBLISHED, messageId, TOPIC_SOURCE, null);
     }
 
     /** Eventarc's audit-log event: its extension attributes arrive lower case. */
