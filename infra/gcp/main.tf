@@ -120,7 +120,6 @@ resource "google_cloudfunctions2_function" "this" {
   depends_on = [
     google_project_service.apis,
     google_project_iam_member.build_roles,
-    google_storage_bucket_iam_member.build_source_reader,
     google_secret_manager_secret_iam_member.runtime_secret_access,
   ]
 }
