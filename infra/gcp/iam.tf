@@ -34,8 +34,8 @@ resource "google_secret_manager_secret_iam_member" "runtime_secret_access" {
   member    = google_service_account.runtime.member
 }
 
-# What Google documents for a user-specified Cloud Build service account: build logs, the function's image, and the
-# source, which Cloud Functions copies to its own bucket before the build reads it.
+# The roles Google documents for a user-specified build service account: build logs, the function's image in
+# Artifact Registry, and reading the source from Cloud Storage.
 resource "google_project_iam_member" "build_roles" {
   for_each = toset(["roles/logging.logWriter", "roles/artifactregistry.writer", "roles/storage.objectAdmin"])
 
