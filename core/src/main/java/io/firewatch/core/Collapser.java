@@ -87,10 +87,15 @@ final class Collapser {
         b.notes().stream().filter(n -> !notes.contains(n)).forEach(notes::add);
         Map<String, String> tags = new LinkedHashMap<>(b.tags());
         tags.putAll(a.tags());
-        // Azure's Start record cannot tell a create from an update; the Accept record's "Created" can.
-        Action action = a.action() == Action.MODIFY && b.action() == Action.CREATE ? Action.CREATE : a.action();
+        // The record with the content knows best what the change did (a GCP patch that disables a rule); Azure's
+        // Start record cannot tell a create from an update, the Accept record's "Created" can.
+        Action action = content.rulesKnown() ? content.action() : a.action();
+        if (action == Action.MODIFY && (a.action() == Action.CREATE || b.action() == Action.CREATE)) {
+            action = Action.CREATE;
+        }
         return a.toBuilder()
                 .action(action)
+                .target(content.rulesKnown() ? content.target() : a.target())
                 .region(first(a.region(), b.region()))
                 .time(a.time() == null ? b.time() : b.time() == null || a.time().isBefore(b.time()) ? a.time() : b.time())
                 .outcome(a.outcome() == Outcome.FAILURE || b.outcome() == Outcome.FAILURE ? Outcome.FAILURE : Outcome.SUCCESS)

@@ -45,7 +45,7 @@ public final class Detector {
         if (!change.succeeded()) {
             String code = change.errorCode() == null ? "" : " (" + change.errorCode() + ")";
             v.reasons.add(0, "the call failed" + code + ": nothing changed; rated as an attempt");
-            return new Assessment(Severity.LOW, v.openToWorld, v.reasons);
+            return new Assessment(Severity.LOW, false, v.reasons);
         }
         return new Assessment(v.severity, v.openToWorld, v.reasons);
     }
@@ -111,12 +111,13 @@ public final class Detector {
     }
 
     private void judgePorts(Rule rule, String prefix, Verdict v) {
-        if (rule.isAllProtocols()) {
+        if (rule.isAllProtocols() && (rule.ports() == null || rule.ports().isAll())) {
             v.raise(Severity.CRITICAL, prefix + " on all protocols and ports");
             return;
         }
-        String proto = rule.protocol();
-        if (!Protocols.hasPorts(proto)) {
+        // Azure's "*" protocol with a port range (and Any on Azure Firewall) opens those ports on TCP and UDP.
+        String proto = rule.isAllProtocols() ? "tcp+udp" : rule.protocol();
+        if (!rule.isAllProtocols() && !Protocols.hasPorts(proto)) {
             v.raise(Severity.MEDIUM, prefix + " for " + proto + " (no ports)");
             return;
         }

@@ -69,6 +69,16 @@ class DetectorTest {
     }
 
     @Test
+    void anyProtocolOnAPortRangeIsJudgedByItsPorts() {
+        Assessment a = detector.assess(change(Action.CREATE, Target.RULE, List.of(ingress("all", new PortRange(8000, 8100), "*")), true));
+        assertThat(a.severity()).isEqualTo(Severity.HIGH);
+        assertThat(a.reasons()).containsExactly("ingress from the whole internet (*) to tcp+udp/8000-8100, outside the authorized public ports (80, 443)");
+        Assessment mongo = detector.assess(change(Action.CREATE, Target.RULE, List.of(ingress("all", PortRange.single(27017), "*")), true));
+        assertThat(mongo.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(mongo.reasons()).containsExactly("ingress from the whole internet (*) to tcp+udp/27017 (MongoDB)");
+    }
+
+    @Test
     void portlessProtocolsFromTheWorldAreMedium() {
         Assessment a = detector.assess(change(Action.CREATE, Target.RULE, List.of(ingress("icmp", null, "0.0.0.0/0")), true));
         assertThat(a.severity()).isEqualTo(Severity.MEDIUM);

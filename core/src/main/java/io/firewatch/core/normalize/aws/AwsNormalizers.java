@@ -3,6 +3,7 @@ package io.firewatch.core.normalize.aws;
 import io.firewatch.core.catalog.OperationCatalog;
 import io.firewatch.core.normalize.Normalizer;
 import java.util.List;
+import java.util.Set;
 
 /** The AWS shapes, envelopes first: EventBridge event, SQS message, CloudTrail digest file, CloudTrail record. */
 public final class AwsNormalizers {
@@ -19,7 +20,7 @@ public final class AwsNormalizers {
     }
 
     /** The rule parser names the AWS catalogue may use in its {@code rules} column. */
-    public static java.util.Set<String> ruleParsers() {
+    public static Set<String> ruleParsers() {
         return RuleParsers.names();
     }
 }

@@ -38,11 +38,15 @@ final class CloudTrailRecords {
 
     /**
      * True when the document reads as a CloudTrail record: a text {@code eventName} and {@code eventSource} beside
-     * {@code eventVersion} or {@code userIdentity}. Lambda event-source records ({@code aws:sqs}, {@code aws:s3}) are not.
+     * {@code eventVersion} or {@code userIdentity}, or a CloudTrail Insights record. Lambda event-source records
+     * ({@code aws:sqs}, {@code aws:s3}) are not.
      */
     static boolean looksLikeRecord(JsonNode doc) {
         if (doc == null || !doc.isObject()) {
             return false;
+        }
+        if (isInsight(doc)) {
+            return true;
         }
         JsonNode name = doc.get("eventName");
         JsonNode source = doc.get("eventSource");
@@ -55,7 +59,16 @@ final class CloudTrailRecords {
         return doc.has("eventVersion") || doc.path("userIdentity").isObject();
     }
 
+    /** An Insights record reports an unusual rate of calls, not a call; its event name sits in {@code insightDetails}. */
+    private static boolean isInsight(JsonNode doc) {
+        return "AwsCloudTrailInsight".equals(doc.path("eventType").asText()) && doc.path("insightDetails").isObject();
+    }
+
     void normalize(JsonNode record, Origin origin, Normalizer.Sink out, Context context) {
+        if (isInsight(record)) {
+            out.ignored(origin, "CloudTrail Insights record (a call-rate anomaly, not a call)");
+            return;
+        }
         String eventName = Json.text(record, "eventName");
         String eventSource = Json.text(record, "eventSource");
         if (Boolean.TRUE.equals(Json.bool(record, "readOnly"))) {
@@ -76,7 +89,9 @@ final class CloudTrailRecords {
             out.problem(new Problem(origin, Problem.Kind.INVALID, "catalogue names an unknown rule parser '" + op.rules() + "'"));
             return;
         }
-        ParsedRules parsed = parser.parse(record, eventName);
+        ParsedRules parsed = isAbsent(Json.field(record, "requestParameters")) && !op.rules().startsWith("none")
+                ? new ParsedRules(List.of(), false, List.of("the event carries no request parameters"), List.of())
+                : parser.parse(record, eventName);
         List<String> notes = new ArrayList<>(parsed.notes());
         for (String field : parsed.unreadable()) {
             out.problem(new Problem(origin, Problem.Kind.INVALID, eventName + ": " + field));

@@ -50,7 +50,9 @@ final class DbSecurityGroups implements RuleParser {
                 return out.result();
             }
             out.add(new Rule(Direction.INGRESS, Access.ALLOW, "tcp", null, sources, List.of(), null, null));
-            out.note("the rule admits its sources to the database's listener port, which the event does not name");
+            if (operation.startsWith("Authorize")) {
+                out.note("the rule admits its sources to the database's listener port, which the event does not name");
+            }
         } catch (Unreadable e) {
             out.unreadable(e);
         }

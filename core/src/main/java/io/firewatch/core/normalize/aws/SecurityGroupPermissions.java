@@ -27,6 +27,9 @@ final class SecurityGroupPermissions implements RuleParser {
         JsonNode permissions = Json.field(request, "ipPermissions");
         if (!permissions.isMissingNode() && !permissions.isNull()) {
             readPermissions(request, direction, out);
+            if (!Json.items(Json.field(response, "unknownIpPermissionSet")).isEmpty()) {
+                out.note("some of the rules named were not in the security group, so the call left them as they were");
+            }
         } else if (isFlat(request)) {
             readPermission(request, REQUEST, direction, out);
         } else if (!Json.field(request, "securityGroupRuleIds").isMissingNode()) {
@@ -70,14 +73,16 @@ final class SecurityGroupPermissions implements RuleParser {
             addresses.addAll(Fields.strings(p, "ipv6Ranges", "cidrIpv6", path));
             addresses.addAll(Fields.strings(p, "prefixListIds", "prefixListId", path));
             for (JsonNode g : Fields.objects(p, "groups", path)) {
-                String group = Fields.address(g, "groupId", path + ".groups");
-                addresses.add(group != null ? group : Fields.address(g, "groupName", path + ".groups"));
+                String id = Fields.address(g, "groupId", path + ".groups");
+                String group = id != null ? id : Fields.address(g, "groupName", path + ".groups");
+                if (group != null) {
+                    addresses.add(group);
+                }
             }
             String legacyGroup = Fields.address(p, "sourceSecurityGroupName", path);
             if (legacyGroup != null) {
                 addresses.add(legacyGroup);
             }
-            addresses.removeIf(a -> a == null);
             out.add(rule(direction, protocol, ports, addresses));
         } catch (Unreadable e) {
             out.unreadable(e);

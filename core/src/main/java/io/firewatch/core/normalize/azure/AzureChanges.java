@@ -10,6 +10,7 @@ import io.firewatch.core.model.Outcome;
 import io.firewatch.core.model.Provider;
 import io.firewatch.core.model.ResourceRef;
 import io.firewatch.core.model.Rule;
+import io.firewatch.core.model.Target;
 import io.firewatch.core.normalize.Json;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,6 +62,12 @@ final class AzureChanges {
         List<String> notes = new ArrayList<>();
         List<Rule> rules = List.of();
         boolean rulesKnown = op.rules().equals("none");
+        if (action == Action.DELETE && allowOnly(op)) {
+            // Nothing to look up, and nothing to fear: this kind of rule can only let traffic in.
+            rulesKnown = true;
+            notes.add("deleted " + (op.target() == Target.RULE ? "rule " : "rule collection ") + arm.name()
+                    + ": rules of this kind only allow traffic, so the delete removes access and cannot remove a deny rule");
+        }
         String region = null;
         String bodyName = null;
         Map<String, String> tags = new LinkedHashMap<>();
@@ -73,7 +80,7 @@ final class AzureChanges {
             if (!b.present()) {
                 continue;
             }
-            region = region != null ? region : blankToNull(Json.text(b.node(), "location"));
+            region = region != null ? region : location(Json.text(b.node(), "location"));
             bodyName = bodyName != null ? bodyName : Json.text(b.node(), "name");
             if (tags.isEmpty()) {
                 tags.putAll(tags(Json.field(b.node(), "tags")));
@@ -87,8 +94,8 @@ final class AzureChanges {
                 }
             }
         }
-        if (region == null && f.location() != null && !f.location().isBlank() && !f.location().equalsIgnoreCase("global")) {
-            region = f.location();
+        if (region == null && !"global".equals(location(f.location()))) {
+            region = location(f.location());
         }
         String name = bodyName != null && bodyName.equalsIgnoreCase(arm.name()) ? bodyName : arm.name();
         String type = arm.type() == null ? op.resourceType()
@@ -119,6 +126,12 @@ final class AzureChanges {
                 .build();
     }
 
+    /** Database server firewall rules and DNAT rule collections have no deny form. */
+    private static boolean allowOnly(Operation op) {
+        return op.rules().equals("db-firewall-rule")
+                || op.operation().toLowerCase(Locale.ROOT).contains("/natrulecollections/");
+    }
+
     private static Map<String, String> tags(JsonNode node) {
         Map<String, String> out = new LinkedHashMap<>();
         if (node.isObject()) {
@@ -131,7 +144,8 @@ final class AzureChanges {
         return out;
     }
 
-    private static String blankToNull(String v) {
-        return v == null || v.isBlank() ? null : v;
+    /** A location's programmatic name: some bodies (SQL) give the display name, "West Europe" for "westeurope". */
+    private static String location(String v) {
+        return v == null || v.isBlank() ? null : v.replace(" ", "").toLowerCase(Locale.ROOT);
     }
 }

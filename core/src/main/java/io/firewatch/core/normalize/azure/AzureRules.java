@@ -46,6 +46,9 @@ public final class AzureRules {
      *       firewall managed by a firewall policy has none: an empty list);</li>
      *   <li>{@code Microsoft.Sql/servers/firewallRules} and the PostgreSQL and MySQL flexible server equivalents.</li>
      * </ul>
+     * A classic rule collection ({@code azureFirewalls/networkRuleCollections/write} and its NAT and application
+     * siblings) has no GET of its own: pass the parent {@code azureFirewalls} body, and every collection of the
+     * firewall is read.
      * The same bodies as written in a PUT request ({@code {"properties":{...}}}) are read the same way.
      *
      * @param operationOrType the operation that changed the resource ({@code Microsoft.Network/.../write}, in any

@@ -43,6 +43,9 @@ final class ResourceEvents {
             out.ignored(origin, schema + " event of type " + type + " is not an ARM resource change");
             return;
         }
+        if (data != null && data.isTextual()) {
+            data = Bodies.read(data).node();
+        }
         if (data == null || !data.isObject()) {
             out.problem(new Problem(origin, Problem.Kind.INVALID, schema + " event " + type + " has no data object"));
             return;

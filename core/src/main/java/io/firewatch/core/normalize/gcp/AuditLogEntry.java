@@ -49,14 +49,25 @@ final class AuditLogEntry implements Normalizer {
             out.ignored(origin, method == null ? "audit log entry without a methodName" : "not a watched GCP method: " + method);
             return;
         }
-        out.change(change(entry, payload, method, op));
+        FirewallChange change = change(entry, payload, method, op);
+        if (isCompletionOnly(entry) && change.succeeded()) {
+            // A successful completion adds nothing to the first entry; emitting it would alert twice when the two
+            // entries reach different function invocations. A failed completion is news: the change did not happen.
+            out.ignored(origin, "completion of operation " + change.changeKey() + ": its first entry carries the change");
+            return;
+        }
+        out.change(change);
+    }
+
+    private static boolean isCompletionOnly(JsonNode entry) {
+        JsonNode operation = Json.field(entry, "operation");
+        return Boolean.TRUE.equals(Json.bool(operation, "last")) && !Boolean.TRUE.equals(Json.bool(operation, "first"));
     }
 
     private static FirewallChange change(JsonNode entry, JsonNode payload, String method, Operation op) {
         String resourceName = Json.text(payload, "resourceName");
         JsonNode operation = Json.field(entry, "operation");
-        boolean completionOnly = Boolean.TRUE.equals(Json.bool(operation, "last"))
-                && !Boolean.TRUE.equals(Json.bool(operation, "first"));
+        boolean completionOnly = isCompletionOnly(entry);
         String key = Json.firstText(operation, "id");
         if (key == null) {
             key = Json.text(entry, "insertId");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.firewatch.core.catalog.Operation;
 import io.firewatch.core.catalog.OperationCatalog;
 import io.firewatch.core.model.Provider;
+import io.firewatch.core.testing.Fixtures;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -37,6 +38,17 @@ class AwsCatalogTest {
             String ka = a.service() + " " + a.operation();
             String kb = b.service() + " " + b.operation();
             assertThat(ka.compareTo(kb)).as("%s before %s", ka, kb).isNegative();
+        }
+    }
+
+    @Test
+    void everyOperationHasAFixtureThatAlerts() {
+        Set<String> alerted = new HashSet<>();
+        Fixtures.all().stream().filter(f -> f.startsWith("aws/")).forEach(f -> Fixtures.scanFixture(f).alerts
+                .forEach(a -> alerted.add(a.change().resource().type() + " " + a.change().operation())));
+        for (Operation op : AWS) {
+            assertThat(alerted).as("an alert from a fixture of %s %s", op.service(), op.operation())
+                    .contains(op.resourceType() + " " + op.operation());
         }
     }
 

@@ -2,6 +2,8 @@ package io.firewatch.core.normalize.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firewatch.core.alert.Alert;
 import io.firewatch.core.model.FirewallChange;
 import io.firewatch.core.testing.Fixtures;
@@ -67,12 +69,41 @@ class AwsEventsTest {
             cloudtrail-file/log-file-mixed-services.json                                              | AuthorizeSecurityGroupIngress:critical CreateTrustedEntitySet:high
             cloudtrail-file/111122223333_CloudTrail_eu-west-1_20261128T0305Z_Ab12Cd34Ef56Gh78.json.gz | ReplaceNetworkAclAssociation:medium DisassociateWebACL:medium UpdateFirewallPolicy:medium
             sqs/lambda-sqs-batch.json                                                                 | RevokeSecurityGroupEgress:medium DeleteIPSet:high CreateNetworkAclEntry:critical
+            cloudtrail-file/log-file-classic-groups-and-attachments.json                              | ModifyNetworkInterfaceAttribute:medium CreateCacheSecurityGroup:medium RevokeCacheSecurityGroupIngress:medium DeleteCacheSecurityGroup:high ModifyMountTargetSecurityGroups:medium ApplySecurityGroupsToLoadBalancer:medium CreateDBSecurityGroup:medium RevokeDBSecurityGroupIngress:medium DeleteDBSecurityGroup:high
+            cloudtrail-file/log-file-guardduty-and-network-firewall.json                              | UpdateIPSet:high UpdateTrustedEntitySet:high DeleteTrustedEntitySet:high AssociateFirewallPolicy:medium DeleteFirewallPolicy:high DeleteRuleGroup:high DisassociateSubnets:medium UpdateFirewallDeleteProtection:medium UpdateFirewallPolicyChangeProtection:medium UpdateLoggingConfiguration:medium UpdateRuleGroup:medium UpdateSubnetChangeProtection:medium
+            cloudtrail-file/log-file-waf.json                                                         | DeleteRuleGroup:high UpdateIPSet:medium UpdateRule:medium UpdateWebACL:medium DeleteRule:high DeleteWebACL:high DeleteRuleGroup:high UpdateIPSet:medium UpdateRule:medium UpdateWebACL:medium DeleteWebACL:high DisassociateWebACL:medium AssociateWebACL:medium DeleteIPSet:high DeleteLoggingConfiguration:medium DeleteRuleGroup:high DeleteWebACL:high PutLoggingConfiguration:medium UpdateRuleGroup:medium UpdateWebACL:medium
             """)
     void containersGiveOneAlertPerFirewallRecordAndSkipTheRest(String fixture, String expected) {
         Fixtures.Result result = Fixtures.scanFixture("aws/" + fixture);
         assertThat(result.problems).isEmpty();
         assertThat(String.join(" ", result.alerts.stream()
                 .map(a -> a.change().operation() + ":" + a.severity().wire()).toList())).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            eventbridge/authorize-sg-ingress-ssh-world.json
+            sqs/sqs-api-message.json
+            cloudtrail-file/log-file-mixed-services.json
+            """)
+    void anEventDeliveredTwiceGivesOneAlert(String fixture) {
+        byte[] event = Fixtures.bytes("aws/" + fixture);
+        Fixtures.Result once = Fixtures.scanFixture("aws/" + fixture);
+        Fixtures.Result twice = Fixtures.scan(event, event);
+        assertThat(twice.jsonLines()).isEqualTo(once.jsonLines()).isNotEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            eventbridge/authorize-sg-ingress-ssh-world.json
+            eventbridge/modify-sg-rules-rdp-world.json
+            """)
+    void anEventBridgeEventAndItsBareRecordGiveTheSameAlert(String fixture) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        JsonNode envelope = json.readTree(Fixtures.bytes("aws/" + fixture));
+        byte[] bare = json.writeValueAsBytes(envelope.get("detail"));
+        assertThat(Fixtures.scan(bare).jsonLines()).isEqualTo(Fixtures.scanFixture("aws/" + fixture).jsonLines());
+        assertThat(Fixtures.scan(bare, Fixtures.bytes("aws/" + fixture)).alerts).hasSize(1);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -93,6 +124,8 @@ class AwsEventsTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             cloudtrail-record/revoke-sg-ingress-by-rule-id.json         | rules were named by id (sgr-0123456789abcdef0) and their content is not in the event; security groups hold only allow rules
+            cloudtrail-record/create-nacl-entry-denied-without-request-parameters.json | the event carries no request parameters
+            cloudtrail-record/revoke-sg-ingress-rule-not-in-group.json  | some of the rules named were not in the security group, so the call left them as they were
             cloudtrail-record/delete-nacl-entry.json                    | network ACL rule 50 (ingress) was removed; the event does not say what it allowed or denied
             cloudtrail-record/lightsail-open-instance-public-ports-no-cidrs.json | no addresses given: Lightsail opens the port to every IPv4 address (0.0.0.0/0)
             cloudtrail-record/rds-authorize-db-sg-ingress-world.json    | the rule admits its sources to the database's listener port, which the event does not name

@@ -18,8 +18,8 @@ class AwsGotchasTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
             # gotcha                                       | fixture                                                          | outcome | errorCode                    | severity | openToWorld | rules
-            EC2 _return false is a refused call            | cloudtrail-record/authorize-sg-ingress-return-false.json         | failure | -                            | low      | true        | ingress allow tcp 22 from 0.0.0.0/0
-            PascalCase return false is a refused call      | cloudtrail-record/modify-sg-rules-return-false.json              | failure | -                            | low      | null        | ? allow all * from 0.0.0.0/0
+            EC2 _return false is a refused call            | cloudtrail-record/authorize-sg-ingress-return-false.json         | failure | -                            | low      | false       | ingress allow tcp 22 from 0.0.0.0/0
+            PascalCase return false is a refused call      | cloudtrail-record/modify-sg-rules-return-false.json              | failure | -                            | low      | false       | ? allow all * from 0.0.0.0/0
             empty lists rendered as {}                     | cloudtrail-record/authorize-sg-ingress-all-traffic-no-ports.json | success | -                            | critical | true        | ingress allow all * from 0.0.0.0/0
             IPv6 under ipv6Ranges.cidrIpv6                 | eventbridge/authorize-sg-ingress-8080-ipv6-world.json            | success | -                            | high     | true        | ingress allow tcp 8080 from ::/0
             protocol -1 without ports                      | cloudtrail-record/authorize-sg-ingress-all-traffic-no-ports.json | success | -                            | critical | true        | ingress allow all * from 0.0.0.0/0
@@ -31,8 +31,9 @@ class AwsGotchasTest {
             aclProtocol number text and egress as text     | cloudtrail-record/create-nacl-entry-egress-string-tcp.json       | success | -                            | medium   | false       | egress allow tcp 1024-65535 to 0.0.0.0/0
             aclProtocol -1 with an empty portRange         | eventbridge/create-nacl-entry-allow-all.json                     | success | -                            | critical | true        | ingress allow all * from 0.0.0.0/0
             NACL IPv6 deny entry                           | cloudtrail-record/replace-nacl-entry-deny-ipv6.json              | success | -                            | medium   | false       | ingress deny tcp 23 from ::/0
-            Client. error code kept verbatim               | eventbridge/authorize-sg-ingress-unauthorized.json               | failure | Client.UnauthorizedOperation | low      | true        | ingress allow tcp 3389 from 0.0.0.0/0
+            Client. error code kept verbatim               | eventbridge/authorize-sg-ingress-unauthorized.json               | failure | Client.UnauthorizedOperation | low      | false       | ingress allow tcp 3389 from 0.0.0.0/0
             egress rule addresses are destinations         | eventbridge/authorize-sg-egress-all.json                         | success | -                            | medium   | false       | egress allow all * to 0.0.0.0/0
+            revoke by id, rules from the response          | cloudtrail-record/revoke-sg-egress-by-rule-id-with-revoked-rules.json | success | -                       | medium   | false       | egress allow all * to 0.0.0.0/0
             prefix lists and group references              | cloudtrail-record/authorize-sg-ingress-prefix-list-and-group.json| success | -                            | medium   | false       | ingress allow tcp 5432 from pl-0123456789abcdef0; ingress allow tcp 5432 from sg-0d4e5f67890123456
             """)
     void gotcha(String gotcha, String fixture, String outcome, String errorCode, String severity, String openToWorld, String rules) {

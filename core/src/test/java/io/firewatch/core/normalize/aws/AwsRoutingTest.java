@@ -35,6 +35,7 @@ class AwsRoutingTest {
             ignored/aws-eventbridge-describe-security-groups.json            | EventBridgeNormalizer ignored read-only call DescribeSecurityGroupRules
             ignored/aws-modify-instance-attribute-without-group-set.json     | CloudTrailRecordNormalizer ignored ModifyInstanceAttribute without requestParameters.groupSet changes no firewall
             ignored/aws-log-file-no-firewall-change.json                     | CloudTrailRecordNormalizer ignored s3.amazonaws.com CreateBucket is not a watched firewall operation, CloudTrailRecordNormalizer ignored ec2.amazonaws.com DeleteVpc is not a watched firewall operation
+            ignored/aws-cloudtrail-insight-file.json                         | CloudTrailRecordNormalizer ignored CloudTrail Insights record (a call-rate anomaly, not a call)
             broken/aws-eventbridge-cloudtrail-without-record.json            | EventBridgeNormalizer problem EventBridge event of type 'AWS API Call via CloudTrail' whose detail is no CloudTrail record
             """)
     void eachShapeHasOneOwner(String fixture, String expected) {

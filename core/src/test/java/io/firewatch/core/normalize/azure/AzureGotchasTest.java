@@ -97,13 +97,15 @@ class AzureGotchasTest {
         assertThat(Fixtures.scanFixture(RDP).problems).isEmpty();
     }
 
-    @ParameterizedTest(name = "{1}")
+    @ParameterizedTest(name = "{2}")
     @CsvSource({
-            "0, DenyAllInboundInternet, high, rule deleted is not described in the event",
-            "1, afw-hub,                high, a whole firewall was deleted",
+            "azure/activity-log/deletes.json,  0, DenyAllInboundInternet,     high,   rule deleted is not described in the event",
+            "azure/activity-log/deletes.json,  1, afw-hub,                    high,   a whole firewall was deleted",
+            "azure/cloudevents/batch.json,     0, DenyInternetInbound,        high,   it may have been a deny rule",
+            "azure/cloudevents/batch.json,     2, AllowAll_2026-11-30_15-1-2, medium, cannot remove a deny rule",
     })
-    void deletesCarryNoContent(int alert, String name, String severity, String reason) {
-        Alert a = Fixtures.scanFixture("azure/activity-log/deletes.json").alerts.get(alert);
+    void deletesCarryNoContent(String fixture, int alert, String name, String severity, String reason) {
+        Alert a = Fixtures.scanFixture(fixture).alerts.get(alert);
         assertThat(a.change().action()).isEqualTo(Action.DELETE);
         assertThat(a.change().rules()).isEmpty();
         assertThat(a.change().resource().name()).isEqualTo(name);
@@ -132,5 +134,17 @@ class AzureGotchasTest {
                 .anySatisfy(r -> assertThat(r).contains("(Internet)").contains("authorized public port"));
         assertThat(a.change().region()).isEqualTo("westeurope");
         assertThat(a.change().tags()).containsEntry("owner", "team-partner-api");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(nullValues = "null", value = {
+            "azure/activity-log/nsg-inline-write.json,             westeurope",
+            "azure/activity-log/sql-firewall-rule-open.json,       westeurope",
+            "azure/activity-log/azure-firewall-classic-write.json, northeurope",
+            "azure/activity-log/rdp-open-triple.json,              null",
+            "azure/eventgrid/nsg-rule-write.json,                  null",
+    })
+    void regionIsTheResourceLocationNeverGlobal(String fixture, String region) {
+        assertThat(Fixtures.scanFixture(fixture).only().change().region()).isEqualTo(region);
     }
 }
