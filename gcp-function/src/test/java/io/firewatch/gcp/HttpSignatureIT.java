@@ -3,7 +3,12 @@ package io.firewatch.gcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +44,7 @@ class HttpSignatureIT extends EndToEndTests {
 
     @Test
     void pubSubPushRequestWithUnreadableDataIsNotAcknowledged() throws Exception {
-        String body = "{\"message\":{\"data\":\"" + java.util.Base64.getEncoder().encodeToString("{\"protoPayload\":".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        String body = "{\"message\":{\"data\":\"" + java.util.Base64.getEncoder().encodeToString("{\"protoPayload\":".getBytes(StandardCharsets.UTF_8))
                 + "\",\"messageId\":\"9602\",\"publishTime\":\"" + Events.PUBLISH_TIME + "\"},\"subscription\":\"projects/acme-security/subscriptions/firewatch-push\"}";
         HttpResponse<String> r = function.post(Map.of("Content-Type", "application/json"), body);
 
@@ -52,6 +57,29 @@ class HttpSignatureIT extends EndToEndTests {
         HttpResponse<String> r = function.post(Map.of("Content-Type", "application/json"), "\u0000\u0001 binary junk");
 
         assertThat(r.statusCode()).isEqualTo(400);
+    }
+
+    /** The repository's GCP samples (samples/gcp), posted as they are: each one is read and alerted on. */
+    @Test
+    void repositorySamplesAreAcceptedAsPosted() throws Exception {
+        List<Path> samples;
+        try (Stream<Path> files = Files.list(Path.of("..", "samples", "gcp"))) {
+            samples = files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+        }
+        assertThat(samples).isNotEmpty();
+        for (Path sample : samples) {
+            String body = Files.readString(sample, StandardCharsets.UTF_8);
+            long before = alertLineCount();
+            HttpResponse<String> r = function.post(Map.of("Content-Type",
+                    body.contains("\"specversion\"") ? "application/cloudevents+json" : "application/json"), body);
+
+            assertThat(r.statusCode()).as(sample.toString()).isEqualTo(200);
+            assertThat(alertLineCount()).as(sample.toString()).isGreaterThan(before);
+        }
+    }
+
+    private static long alertLineCount() throws Exception {
+        return function.logLines().stream().filter(l -> "alert".equals(l.path("message").asText())).count();
     }
 
     @Test
