@@ -3,13 +3,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 /**
  * The baseline of the backtest benchmark: a bare Jackson tree walk that reads each CloudTrail log file, walks its
  * Records and counts the ones whose eventName is a firewall operation. No normalization, no detection.
- * Run: java -cp cli/target/firewatch.jar bench/TreeWalk.java FILE...
+ * Run: java -cp cli/target/firewatch.jar bench/TreeWalk.java DIR_OR_FILE... (gzip CloudTrail log files)
  */
 public class TreeWalk {
     public static void main(String[] args) throws Exception {
@@ -17,8 +20,14 @@ public class TreeWalk {
         ObjectMapper mapper = new ObjectMapper();
         long records = 0;
         long hits = 0;
-        for (String file : args) {
-            try (InputStream in = new GZIPInputStream(Files.newInputStream(Path.of(file)), 1 << 16)) {
+        List<Path> files = new ArrayList<>();
+        for (String arg : args) {
+            try (Stream<Path> walk = Files.walk(Path.of(arg))) {
+                walk.filter(Files::isRegularFile).sorted().forEach(files::add);
+            }
+        }
+        for (Path file : files) {
+            try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16)) {
                 JsonNode root = mapper.readTree(in);
                 for (JsonNode r : root.path("Records")) {
                     records++;

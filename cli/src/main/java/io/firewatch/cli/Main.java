@@ -12,6 +12,8 @@ public final class Main {
 
     static {
         COMMANDS.put("scan", ScanCommand::new);
+        COMMANDS.put("render", RenderCommand::new);
+        COMMANDS.put("notify-test", NotifyTestCommand::new);
     }
 
     private Main() {

@@ -10,6 +10,7 @@ import io.firewatch.core.config.ConfigException;
 import io.firewatch.core.config.FirewatchConfig;
 import io.firewatch.core.model.Severity;
 import io.firewatch.core.normalize.Problem;
+import io.firewatch.core.render.OcsfRenderer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -166,6 +167,7 @@ final class ScanCommand implements Command {
                     }
                 };
             }
+            case "ocsf" -> alert -> console.out().println(OcsfRenderer.render(alert));
             default -> alert -> console.out().println(AlertJson.toJson(alert));
         };
     }

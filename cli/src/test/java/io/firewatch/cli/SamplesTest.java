@@ -48,4 +48,18 @@ class SamplesTest {
         assertThat(CliRun.run("scan", "--fail-on", "critical", SAMPLES.toString()).status()).isEqualTo(1);
         assertThat(CliRun.run("scan", "--fail-on", "info", SAMPLES.toString()).status()).isEqualTo(1);
     }
+
+    @Test
+    void ocsfFormatPrintsOneDetectionFindingPerAlert() throws IOException {
+        CliRun jsonl = CliRun.run("scan", SAMPLES.toString());
+        CliRun ocsf = CliRun.run("scan", "--format", "ocsf", SAMPLES.toString());
+        assertThat(ocsf.status()).isZero();
+        assertThat(ocsf.outLines()).hasSameSizeAs(jsonl.outLines());
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (String line : ocsf.outLines()) {
+            var finding = mapper.readTree(line);
+            assertThat(finding.path("class_uid").asInt()).isEqualTo(2004);
+            assertThat(finding.at("/finding_info/uid").asText()).isNotBlank();
+        }
+    }
 }

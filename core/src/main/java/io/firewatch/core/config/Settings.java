@@ -3,6 +3,10 @@ package io.firewatch.core.config;
 import io.firewatch.core.model.Severity;
 import io.firewatch.core.sink.SecretResolver;
 import io.firewatch.core.sink.Sink;
+import io.firewatch.core.sink.SinkSettings;
+import io.firewatch.core.sink.SmtpSettings;
+import io.firewatch.core.sink.SmtpSink;
+import io.firewatch.core.sink.TeamsWebhookSink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +18,14 @@ import java.util.Map;
 public final class Settings {
     public static final String CONFIG = "FIREWATCH_CONFIG";
     public static final String MIN_SEVERITY = "FIREWATCH_MIN_SEVERITY";
+    public static final String TEAMS_WEBHOOK_URL = "FIREWATCH_TEAMS_WEBHOOK_URL";
+    public static final String SMTP_HOST = "FIREWATCH_SMTP_HOST";
+    public static final String SMTP_PORT = "FIREWATCH_SMTP_PORT";
+    public static final String SMTP_USERNAME = "FIREWATCH_SMTP_USERNAME";
+    public static final String SMTP_PASSWORD = "FIREWATCH_SMTP_PASSWORD";
+    public static final String SMTP_STARTTLS = "FIREWATCH_SMTP_STARTTLS";
+    public static final String EMAIL_FROM = "FIREWATCH_EMAIL_FROM";
+    public static final String EMAIL_TO = "FIREWATCH_EMAIL_TO";
 
     private final Map<String, String> env;
     private final SecretResolver secrets;
@@ -60,9 +72,53 @@ public final class Settings {
         return secrets;
     }
 
-    /** The sinks whose settings are present (Teams, email). Clients connect lazily, on first send. */
+    /**
+     * The sinks whose settings are present (Teams, email), checked now so a bad value fails the cold start with a
+     * {@link ConfigException} naming the variable (never its secret value). Clients connect lazily, on first send.
+     */
     public List<Sink> sinks() {
-        return new ArrayList<>();
+        List<Sink> sinks = new ArrayList<>();
+        String webhook = value(TEAMS_WEBHOOK_URL);
+        if (webhook != null) {
+            sinks.add(new TeamsWebhookSink(SinkSettings.webhook(TEAMS_WEBHOOK_URL, secret(TEAMS_WEBHOOK_URL, webhook))));
+        }
+        SmtpSettings smtp = smtp();
+        if (smtp != null) {
+            sinks.add(new SmtpSink(smtp));
+        }
+        return sinks;
+    }
+
+    /** The email settings, or null when email is not configured. */
+    public SmtpSettings smtp() {
+        String host = value(SMTP_HOST);
+        String from = value(EMAIL_FROM);
+        String to = value(EMAIL_TO);
+        if (host == null && from == null && to == null) {
+            return null;
+        }
+        String username = value(SMTP_USERNAME);
+        String password = value(SMTP_PASSWORD);
+        return SinkSettings.smtp(host, value(SMTP_PORT), value(SMTP_STARTTLS), username,
+                password == null ? null : secret(SMTP_PASSWORD, password), from, to);
+    }
+
+    /** A secret given by value, or by reference (a Secrets Manager ARN) resolved through the platform's resolver. */
+    private String secret(String name, String value) {
+        if (!SinkSettings.isSecretReference(value)) {
+            return value;
+        }
+        try {
+            String resolved = secrets.resolve(value.strip());
+            if (resolved == null || resolved.isBlank()) {
+                throw new ConfigException(name + ": the referenced secret is empty");
+            }
+            return resolved.strip();
+        } catch (ConfigException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ConfigException(name + ": the secret reference could not be resolved (" + e.getClass().getSimpleName() + ")");
+        }
     }
 
     private static FirewatchConfig parseConfig(String json) {

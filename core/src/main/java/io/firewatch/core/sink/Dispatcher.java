@@ -8,21 +8,30 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * Fans alerts out to every sink: alerts at or above the minimum severity that no allow-list suppressed. A failing
- * sink never keeps the others from delivering; an alert id a sink has already taken in this process is not sent to
- * it again (platform retries then only reach the sinks that failed).
+ * Fans alerts out to every sink: alerts at or above the minimum severity that no allow-list suppressed. Sinks run
+ * side by side, each with the whole budget, so a sink that is down and retrying never keeps the others from
+ * delivering; an alert id a sink has already taken in this process is not sent to it again (platform retries then
+ * only reach the sinks that failed). Build one per process (a function's cold start) so that memory lasts across
+ * invocations; it is safe to share between threads.
  */
 public final class Dispatcher {
     private static final int MAX_REMEMBERED = 10_000;
+    /** Time for a sink thread to notice the deadline and return after its budget has run out. */
+    private static final Duration GRACE = Duration.ofSeconds(2);
 
     private final List<Sink> sinks;
     private final Severity minSeverity;
-    private final Map<String, Set<String>> delivered = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<String, Boolean> delivered = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Set<String>> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
             return size() > MAX_REMEMBERED;
         }
     });
@@ -43,31 +52,135 @@ public final class Dispatcher {
     /** Delivers every wanted alert to every sink within {@code budget} in all. */
     public DeliveryReport dispatch(List<Alert> alerts, Duration budget) {
         long deadline = System.nanoTime() + budget.toNanos();
-        int sent = 0;
-        int skipped = 0;
-        List<DeliveryReport.Failure> failures = new ArrayList<>();
+        List<Alert> wanted = new ArrayList<>();
         for (Alert alert : alerts) {
-            if (!wants(alert)) {
-                skipped++;
-                continue;
+            if (wants(alert)) {
+                wanted.add(alert);
             }
-            for (Sink sink : sinks) {
-                Set<String> done = delivered.computeIfAbsent(alert.id(), k -> Collections.synchronizedSet(new java.util.HashSet<>()));
-                if (done.contains(sink.name())) {
+        }
+        int skipped = alerts.size() - wanted.size();
+        if (wanted.isEmpty() || sinks.isEmpty()) {
+            return new DeliveryReport(0, skipped, List.of());
+        }
+        List<SinkRun> runs = new ArrayList<>();
+        for (Sink sink : sinks) {
+            runs.add(new SinkRun(sink, wanted, deadline));
+        }
+        if (runs.size() == 1) {
+            runs.get(0).run();
+        } else {
+            runInParallel(runs, deadline);
+        }
+        int sent = 0;
+        List<DeliveryReport.Failure> failures = new ArrayList<>();
+        for (int i = 0; i < wanted.size(); i++) {
+            for (SinkRun run : runs) {
+                DeliveryReport.Failure f = run.failure(i);
+                if (f != null) {
+                    failures.add(f);
+                } else if (run.sent(i)) {
+                    sent++;
+                }
+            }
+        }
+        return new DeliveryReport(sent, skipped, failures);
+    }
+
+    private static void runInParallel(List<SinkRun> runs, long deadline) {
+        ExecutorService pool = Executors.newFixedThreadPool(runs.size(), r -> {
+            Thread t = new Thread(r, "firewatch-sink");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (SinkRun run : runs) {
+                futures.add(pool.submit(run));
+            }
+            for (int i = 0; i < futures.size(); i++) {
+                long wait = Math.max(0, deadline - System.nanoTime()) + GRACE.toNanos();
+                try {
+                    futures.get(i).get(wait, TimeUnit.NANOSECONDS);
+                } catch (TimeoutException e) {
+                    futures.get(i).cancel(true);
+                    runs.get(i).abandon("did not return within the delivery budget");
+                } catch (ExecutionException e) {
+                    runs.get(i).abandon("failed: " + e.getCause().getClass().getSimpleName());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    runs.get(i).abandon("interrupted");
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** One sink's pass over the alerts; results are read after the pass has ended or been abandoned. */
+    private final class SinkRun implements Runnable {
+        private final Sink sink;
+        private final List<Alert> alerts;
+        private final long deadline;
+        private final DeliveryReport.Failure[] failures;
+        private final boolean[] sent;
+        private final boolean[] finished;
+
+        SinkRun(Sink sink, List<Alert> alerts, long deadline) {
+            this.sink = sink;
+            this.alerts = alerts;
+            this.deadline = deadline;
+            this.failures = new DeliveryReport.Failure[alerts.size()];
+            this.sent = new boolean[alerts.size()];
+            this.finished = new boolean[alerts.size()];
+        }
+
+        @Override
+        public void run() {
+            for (int i = 0; i < alerts.size(); i++) {
+                Alert alert = alerts.get(i);
+                String key = sink.name() + '\u0000' + alert.id();
+                if (delivered.containsKey(key)) {
+                    mark(i, null, false);
                     continue;
                 }
                 Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
                 try {
                     sink.send(alert, left);
-                    done.add(sink.name());
-                    sent++;
+                    delivered.put(key, Boolean.TRUE);
+                    mark(i, null, true);
                 } catch (DeliveryException e) {
-                    failures.add(new DeliveryReport.Failure(alert.id(), sink.name(), e.getMessage(), e.retryable()));
+                    mark(i, new DeliveryReport.Failure(alert.id(), sink.name(), e.getMessage(), e.retryable()), false);
                 } catch (RuntimeException e) {
-                    failures.add(new DeliveryReport.Failure(alert.id(), sink.name(), e.getClass().getSimpleName() + ": " + e.getMessage(), true));
+                    mark(i, new DeliveryReport.Failure(alert.id(), sink.name(),
+                            sink.name() + ": unexpected " + e.getClass().getSimpleName(), true), false);
                 }
             }
         }
-        return new DeliveryReport(sent, skipped, failures);
+
+        private synchronized void mark(int i, DeliveryReport.Failure failure, boolean wasSent) {
+            if (!finished[i]) {
+                failures[i] = failure;
+                sent[i] = wasSent;
+                finished[i] = true;
+            }
+        }
+
+        synchronized DeliveryReport.Failure failure(int i) {
+            return failures[i];
+        }
+
+        synchronized boolean sent(int i) {
+            return sent[i];
+        }
+
+        /** Records every alert this sink has not finished as a retryable failure. */
+        synchronized void abandon(String why) {
+            for (int i = 0; i < alerts.size(); i++) {
+                if (!finished[i]) {
+                    failures[i] = new DeliveryReport.Failure(alerts.get(i).id(), sink.name(), sink.name() + ": " + why, true);
+                    finished[i] = true;
+                }
+            }
+        }
     }
 }

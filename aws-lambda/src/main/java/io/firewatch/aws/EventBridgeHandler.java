@@ -1,0 +1,83 @@
+package io.firewatch.aws;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.firewatch.core.Firewatch;
+import io.firewatch.core.sink.Dispatcher;
+import io.firewatch.core.sink.SecretResolver;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The Lambda entry point ({@code io.firewatch.aws.EventBridgeHandler::handleRequest}). It takes an EventBridge
+ * "AWS API Call via CloudTrail" event directly, or an SQS batch of such events, and answers a batch with
+ * {@code batchItemFailures} naming only the messages that failed.
+ *
+ * <p>Settings are read once per container, on the first invocation rather than at init: secret references are
+ * fetched over the network, and nothing that opens a connection or holds credentials may end up in a SnapStart
+ * snapshot. Init only primes core with a built-in event ({@link Priming}), which is pure computation.
+ */
+public final class EventBridgeHandler implements RequestStreamHandler {
+    /** Kept back from the remaining time for logging and answering after delivery. */
+    static final Duration SAFETY_MARGIN = Duration.ofMillis(1500);
+    /** Outside Lambda (no context) delivery gets this long. */
+    static final Duration DEFAULT_BUDGET = Duration.ofSeconds(30);
+
+    private final Supplier<Pipeline> pipeline;
+    private final JsonLog log;
+    private volatile boolean sinksChecked;
+
+    /** Used by the Lambda runtime: settings from the environment, secrets from Secrets Manager. */
+    public EventBridgeHandler() {
+        this(System.getenv(), new SecretsManagerResolver(), Clock.systemUTC(), System.out);
+        Priming.prime();
+    }
+
+    EventBridgeHandler(Map<String, String> env, SecretResolver secrets, Clock clock, PrintStream out) {
+        Map<String, String> copy = Map.copyOf(env);
+        this.pipeline = new Lazy<>(() -> Pipeline.fromEnvironment(copy, secrets));
+        this.log = new JsonLog(out, clock);
+    }
+
+    /** With ready collaborators (tests, benchmarks). */
+    public EventBridgeHandler(Firewatch firewatch, Dispatcher dispatcher, Clock clock, PrintStream out) {
+        Pipeline ready = new Pipeline(firewatch, dispatcher);
+        this.pipeline = () -> ready;
+        this.log = new JsonLog(out, clock);
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        String requestId = context == null ? null : context.getAwsRequestId();
+        byte[] content = input.readAllBytes();
+        Pipeline p;
+        try {
+            p = pipeline.get();
+        } catch (RuntimeException e) {
+            log.setupFailure(requestId, e.getClass().getSimpleName() + ": " + e.getMessage());
+            throw e;
+        }
+        if (!sinksChecked) {
+            sinksChecked = true;
+            if (p.dispatcher().sinks().isEmpty()) {
+                log.notice(requestId, "no sink is configured: alerts are only logged");
+            }
+        }
+        byte[] response = new Invocation(p, log, requestId, () -> budget(context)).handle(content);
+        output.write(response);
+    }
+
+    static Duration budget(Context context) {
+        if (context == null) {
+            return DEFAULT_BUDGET;
+        }
+        long ms = (long) context.getRemainingTimeInMillis() - SAFETY_MARGIN.toMillis();
+        return Duration.ofMillis(Math.max(0, ms));
+    }
+}

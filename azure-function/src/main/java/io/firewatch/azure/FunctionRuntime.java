@@ -1,0 +1,59 @@
+package io.firewatch.azure;
+
+import io.firewatch.core.ChangeEnricher;
+import io.firewatch.core.Firewatch;
+import io.firewatch.core.config.Settings;
+import io.firewatch.core.sink.Dispatcher;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * What a worker builds once and every invocation shares: the settings, core with the ARM enricher, and the sinks.
+ * Failed construction (a bad setting) is not cached: each invocation tries again and fails loudly until it is fixed.
+ */
+public final class FunctionRuntime {
+    /** Event Grid waits 30 s for the function: delivery must end well before that. */
+    static final Duration DELIVERY_BUDGET = Duration.ofSeconds(15);
+
+    private static FunctionRuntime shared;
+
+    private final Firewatch firewatch;
+    private final Dispatcher dispatcher;
+    private final Duration deliveryBudget;
+
+    FunctionRuntime(Firewatch firewatch, Dispatcher dispatcher, Duration deliveryBudget) {
+        this.firewatch = firewatch;
+        this.dispatcher = dispatcher;
+        this.deliveryBudget = deliveryBudget;
+    }
+
+    /** The worker's runtime, built from the process environment on first use. */
+    static synchronized FunctionRuntime shared() {
+        if (shared == null) {
+            shared = fromEnvironment(System.getenv());
+        }
+        return shared;
+    }
+
+    static FunctionRuntime fromEnvironment(Map<String, String> env) {
+        return fromEnvironment(env, ArmRuleEnricher.fromEnvironment(env, ArmRuleParser.CORE));
+    }
+
+    static FunctionRuntime fromEnvironment(Map<String, String> env, ChangeEnricher enricher) {
+        Settings settings = Settings.from(env);
+        return new FunctionRuntime(new Firewatch(settings.config(), enricher),
+                new Dispatcher(settings.sinks(), settings.minSeverity()), DELIVERY_BUDGET);
+    }
+
+    Firewatch firewatch() {
+        return firewatch;
+    }
+
+    Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    Duration deliveryBudget() {
+        return deliveryBudget;
+    }
+}

@@ -1,0 +1,20 @@
+package io.firewatch.azure;
+
+import com.microsoft.azure.functions.ExecutionContext;
+import io.firewatch.core.config.ConfigException;
+import java.util.function.Supplier;
+
+/** Gets the worker's runtime for an invocation, turning a bad setting into a logged, failed invocation. */
+final class Runtimes {
+    private Runtimes() {
+    }
+
+    static FunctionRuntime get(Supplier<FunctionRuntime> supplier, ExecutionContext context) {
+        try {
+            return supplier.get();
+        } catch (ConfigException e) {
+            context.getLogger().severe("Firewatch settings are invalid: " + e.getMessage());
+            throw new InvocationFailedException("Firewatch settings are invalid", e);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.firewatch.core.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class AlertSummaryTest {
+    @Test
+    void saysWhoOpenedWhatToWhomAndWhere() {
+        assertThat(AlertSummary.of(TestAlerts.sshOpenToWorld())).isEqualTo(
+                "arn:…/alice opened tcp/22 (SSH) to the internet"
+                        + " on security group sg-0123456789abcdef0 in 111122223333 us-east-1");
+    }
+
+    @Test
+    void namesTheRemovedRuleAndShortensArmIds() {
+        assertThat(AlertSummary.of(TestAlerts.azureDenyDeleted())).isEqualTo(
+                "bob@example.com removed a rule (ingress deny tcp/3389 (RDP))"
+                        + " from NSG rule nsg-web/deny-rdp in 00000000-0000-0000-0000-000000000000 westeurope");
+    }
+
+    @Test
+    void aRefusedCallIsAnAttempt() {
+        assertThat(AlertSummary.of(TestAlerts.gcpRefused())).isEqualTo(
+                "mallory@example.com tried to open all traffic to the internet on VPC firewall rule"
+                        + " allow-all in my-project-123 global: refused (PERMISSION_DENIED)");
+    }
+
+    @Test
+    void hostileTextIsOneBoundedLine() {
+        String summary = AlertSummary.of(TestAlerts.hostile());
+        assertThat(summary).doesNotContain("\r", "\n").hasSizeLessThanOrEqualTo(AlertSummary.MAX_LENGTH + Text.TRUNCATED.length());
+        assertThat(summary).startsWith("arn:…/login)  Bcc: victim@example.com opened");
+    }
+
+    @Test
+    void longNamesAreCutVisibly() {
+        var alert = TestAlerts.sshOpenToWorld();
+        var change = alert.change().toBuilder()
+                .actor(new io.firewatch.core.model.Actor("x".repeat(100_000), null, null, null)).build();
+        String summary = AlertSummary.of(new io.firewatch.core.alert.Alert(alert.id(), change, alert.severity(),
+                alert.openToWorld(), alert.reasons(), false));
+        assertThat(summary).startsWith("x".repeat(120) + Text.TRUNCATED + " opened tcp/22 (SSH)");
+    }
+}

@@ -1,0 +1,825 @@
+# Firewatch on AWS: CloudTrail API-call events for firewall changes reach EventBridge, are buffered in SQS and judged
+# by the Lambda function, which publishes alerts to a KMS-encrypted SNS topic.
+#
+#   default bus rules (this region) ──┐
+#   central bus rules (forwarded)  ───┴─> SQS buffer ─> event source mapping ─> alias "live" (SnapStart) ─> SNS
+#                                            └── dead-letter queue (also the rules' target DLQ) ── alarm
+
+data "aws_caller_identity" "current" {}
+
+data "aws_partition" "current" {}
+
+data "aws_region" "current" {}
+
+locals {
+  account_id = data.aws_caller_identity.current.account_id
+  partition  = data.aws_partition.current.partition
+  region     = data.aws_region.current.region
+
+  event_bus_name = coalesce(var.event_bus_name, "${var.name}-central")
+
+  # One rule per event source, listing exactly the operations of core's catalogue
+  # (core/src/main/resources/io/firewatch/core/catalog/aws.csv; infra's AwsTerraformTest keeps the two equal).
+  # Splitting by source keeps each pattern far below EventBridge's 2,048-character quota and makes a rule match
+  # only the (source, name) pairs it lists: DeleteRule of waf and waf-regional are separate operations.
+  # Failed calls are kept on purpose: a refused attempt is a low-severity alert.
+  event_patterns = {
+    "ec2" = jsonencode({
+      "detail-type" = ["AWS API Call via CloudTrail"]
+      detail = {
+        eventSource = ["ec2.amazonaws.com"]
+        eventName = [
+          "AuthorizeSecurityGroupEgress",
+          "AuthorizeSecurityGroupIngress",
+          "CreateNetworkAcl",
+          "CreateNetworkAclEntry",
+          "CreateSecurityGroup",
+          "DeleteNetworkAcl",
+          "DeleteNetworkAclEntry",
+          "DeleteSecurityGroup",
+          "ModifyInstanceAttribute",
+          "ModifyNetworkInterfaceAttribute",
+          "ModifySecurityGroupRules",
+          "ReplaceNetworkAclAssociation",
+          "ReplaceNetworkAclEntry",
+          "RevokeSecurityGroupEgress",
+          "RevokeSecurityGroupIngress",
+        ]
+      }
+    })
+    "elasticache" = jsonencode({
+      "detail-type" = ["AWS API Call via CloudTrail"]
+      detail = {
+        eventSource = ["elasticache.amazonaws.com"]
+        eventName = [
+          "AuthorizeCacheSecurityGroupIngress",
+          "CreateCacheSecurityGroup",
+          "DeleteCacheSecurityGroup",
+          "RevokeCacheSecurityGroupIngress",
+        ]
+      }
+    })
+    "elasticfilesystem" = jsonencode({
+      "detail-type" = ["AWS API Call via CloudTrail"]
+      detail = {
+        eventSource = ["elasticfilesystem.amazonaws.com"]
+        eventName = [
+          "ModifyMountTargetSecurityGroups",
+        ]
+      }
+    })
+    "elasticloadbalancing" = jsonencode({
+      "detail-type" = ["AWS API Call via CloudTrail"]
+      detail = {
+        eventSource = ["elasticloadbalancing.amazonaws.com"]
+        eventName = [
+          "ApplySecurityGroupsToLoadBalancer",
+          "SetSecurityGroups",
+        ]
+      }
+    })
+    "guardduty" = jsonencode({
+      "detail-type" = ["AWS API Call via CloudTrail"]
+      detail = {
+        eventSource = ["guardduty.amazonaws.com"]
+        eventName = [
+          "CreateIPSet",
+          "CreateTrustedEntitySet",
+          "DeleteIPSet",
+          "DeleteTrustedEntitySet",
+          "UpdateIPSet",
+          "UpdateTrustedEntitySet",
+        ]
+      }
+    })
+    "lightsail" = jsonencode({
+      "detail-type" = ["AWS API Call via CloudTrail"]
+      detail = {
+        eventSource = ["lightsail.amazonaws.com"]
+        eventName = [
+          "CloseInstancePublicPorts",
+          "OpenInstancePublicPorts",
+          "PutInstancePublicPorts",
+        ]
+      }
+    })
+    "network-firewall" = jsonencode({
+      "detail-type" = ["AWS API Call via CloudTrail"]
+      detail = {
+        eventSource = ["network-firewall.amazonaws.com"]
+        eventName = [
+          "AssociateFirewallPolicy",
+          "DeleteFirewall",
+          "DeleteFirewallPolicy",
+          "DeleteRuleGroup",
+          "DisassociateSubnets",
+          "UpdateFirewallDeleteProtection",
+          "UpdateFirewallPolicy",
+          "UpdateFirewallPolicyChangeProtection",
+          "UpdateLoggingConfiguration",
+          "UpdateRuleGroup",
+          "UpdateSubnetChangeProtection",
+        ]
+      }
+    })
+    "rds" = jsonencode({
+      "detail-type" = ["AWS API Call via CloudTrail"]
+      detail = {
+        eventSource = ["rds.amazonaws.com"]
+        eventName = [
+          "AuthorizeDBSecurityGroupIngress",
+          "CreateDBSecurityGroup",
+          "DeleteDBSecurityGroup",
+          "RevokeDBSecurityGroupIngress",
+        ]
+      }
+    })
+    "waf-regional" = jsonencode({
+      "detail-type" = ["AWS API Call via CloudTrail"]
+      detail = {
+        eventSource = ["waf-regional.amazonaws.com"]
+        eventName = [
+          "DeleteRule",
+          "DeleteRuleGroup",
+          "DeleteWebACL",
+          "DisassociateWebACL",
+          "UpdateIPSet",
+          "UpdateRule",
+          "UpdateWebACL",
+        ]
+      }
+    })
+    "waf" = jsonencode({
+      "detail-type" = ["AWS API Call via CloudTrail"]
+      detail = {
+        eventSource = ["waf.amazonaws.com"]
+        eventName = [
+          "DeleteRule",
+          "DeleteRuleGroup",
+          "DeleteWebACL",
+          "UpdateIPSet",
+          "UpdateRule",
+          "UpdateWebACL",
+        ]
+      }
+    })
+    "wafv2" = jsonencode({
+      "detail-type" = ["AWS API Call via CloudTrail"]
+      detail = {
+        eventSource = ["wafv2.amazonaws.com"]
+        eventName = [
+          "AssociateWebACL",
+          "DeleteIPSet",
+          "DeleteLoggingConfiguration",
+          "DeleteRuleGroup",
+          "DeleteWebACL",
+          "DisassociateWebACL",
+          "PutLoggingConfiguration",
+          "UpdateIPSet",
+          "UpdateRuleGroup",
+          "UpdateWebACL",
+        ]
+      }
+    })
+  }
+
+  rule_arns = concat(
+    [for rule in aws_cloudwatch_event_rule.api_calls : rule.arn],
+    [for rule in aws_cloudwatch_event_rule.forwarded : rule.arn],
+  )
+
+  secret_arns = compact([
+    var.teams_webhook_url_secret_arn,
+    try(var.smtp.password_secret_arn, null),
+  ])
+
+  smtp_environment = var.smtp == null ? {} : {
+    for key, value in {
+      FIREWATCH_SMTP_HOST                = var.smtp.host
+      FIREWATCH_SMTP_PORT                = tostring(var.smtp.port)
+      FIREWATCH_SMTP_USERNAME            = var.smtp.username
+      FIREWATCH_SMTP_PASSWORD_SECRET_ARN = var.smtp.password_secret_arn
+      FIREWATCH_SMTP_STARTTLS            = tostring(var.smtp.starttls)
+      FIREWATCH_EMAIL_FROM               = var.smtp.from
+      FIREWATCH_EMAIL_TO                 = join(",", var.smtp.to)
+    } : key => value if value != null
+  }
+
+  environment = merge(
+    {
+      FIREWATCH_SNS_TOPIC_ARN = aws_sns_topic.alerts.arn
+      FIREWATCH_MIN_SEVERITY  = var.min_severity
+      # C1 only: the function runs for seconds, so a fast start beats peak throughput.
+      JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"
+    },
+    var.firewatch_config == null ? {} : { FIREWATCH_CONFIG = var.firewatch_config },
+    var.teams_webhook_url_secret_arn == null ? {} : { FIREWATCH_TEAMS_WEBHOOK_URL_SECRET_ARN = var.teams_webhook_url_secret_arn },
+    local.smtp_environment,
+  )
+
+  alarm_actions = length(var.alarm_actions) > 0 ? var.alarm_actions : [aws_sns_topic.alerts.arn]
+}
+
+################################################################################
+# Function
+################################################################################
+
+resource "aws_cloudwatch_log_group" "function" {
+  name              = "/aws/lambda/${var.name}"
+  retention_in_days = var.log_retention_days
+  tags              = var.tags
+}
+
+resource "aws_lambda_function" "this" {
+  function_name    = var.name
+  description      = "Firewatch: alerts on cloud firewall changes (ATT&CK T1686.001)"
+  role             = aws_iam_role.function.arn
+  runtime          = "java21"
+  handler          = "io.firewatch.aws.EventBridgeHandler::handleRequest"
+  filename         = var.package_path
+  source_code_hash = filebase64sha256(var.package_path)
+  architectures    = [var.architecture]
+  memory_size      = var.memory_size
+  timeout          = var.timeout
+
+  # SnapStart works on published versions only; the alias below follows each new version.
+  publish = true
+
+  snap_start {
+    apply_on = "PublishedVersions"
+  }
+
+  ephemeral_storage {
+    size = 512
+  }
+
+  environment {
+    variables = local.environment
+  }
+
+  # The handler writes one JSON object per line itself; Text keeps those lines as they are.
+  logging_config {
+    log_format = "Text"
+    log_group  = aws_cloudwatch_log_group.function.name
+  }
+
+  tags = var.tags
+
+  depends_on = [aws_iam_role_policy.function]
+}
+
+resource "aws_lambda_alias" "live" {
+  name             = "live"
+  description      = "The published version the queue invokes (SnapStart never applies to $LATEST)"
+  function_name    = aws_lambda_function.this.function_name
+  function_version = aws_lambda_function.this.version
+}
+
+resource "aws_lambda_event_source_mapping" "events" {
+  event_source_arn                   = aws_sqs_queue.events.arn
+  function_name                      = aws_lambda_alias.live.arn
+  batch_size                         = var.batch_size
+  maximum_batching_window_in_seconds = var.maximum_batching_window_in_seconds
+  function_response_types            = ["ReportBatchItemFailures"]
+
+  scaling_config {
+    maximum_concurrency = var.maximum_concurrency
+  }
+
+  lifecycle {
+    precondition {
+      condition     = var.batch_size <= 10 || var.maximum_batching_window_in_seconds >= 1
+      error_message = "A batch_size above 10 needs maximum_batching_window_in_seconds of at least 1."
+    }
+  }
+
+  depends_on = [aws_iam_role_policy.function]
+}
+
+################################################################################
+# Least-privilege role of the function
+################################################################################
+
+data "aws_iam_policy_document" "assume" {
+  statement {
+    sid     = "LambdaAssumeRole"
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["lambda.amazonaws.com"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [local.account_id]
+    }
+  }
+}
+
+resource "aws_iam_role" "function" {
+  name               = "${var.name}-function"
+  assume_role_policy = data.aws_iam_policy_document.assume.json
+  tags               = var.tags
+}
+
+data "aws_iam_policy_document" "function" {
+  statement {
+    sid       = "WriteLogs"
+    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+    resources = ["${aws_cloudwatch_log_group.function.arn}:*"]
+  }
+
+  statement {
+    sid       = "ConsumeQueue"
+    actions   = ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ChangeMessageVisibility"]
+    resources = [aws_sqs_queue.events.arn]
+  }
+
+  statement {
+    sid       = "PublishAlerts"
+    actions   = ["sns:Publish"]
+    resources = [aws_sns_topic.alerts.arn]
+  }
+
+  statement {
+    sid       = "EncryptAlerts"
+    actions   = ["kms:GenerateDataKey*", "kms:Decrypt"]
+    resources = [aws_kms_key.alerts.arn]
+
+    condition {
+      test     = "StringEquals"
+      variable = "kms:ViaService"
+      values   = ["sns.${local.region}.amazonaws.com"]
+    }
+  }
+
+  dynamic "statement" {
+    for_each = length(local.secret_arns) > 0 ? [local.secret_arns] : []
+
+    content {
+      sid       = "ReadSecrets"
+      actions   = ["secretsmanager:GetSecretValue"]
+      resources = statement.value
+    }
+  }
+
+  dynamic "statement" {
+    for_each = length(var.secrets_kms_key_arns) > 0 ? [var.secrets_kms_key_arns] : []
+
+    content {
+      sid       = "DecryptSecrets"
+      actions   = ["kms:Decrypt"]
+      resources = statement.value
+
+      condition {
+        test     = "StringEquals"
+        variable = "kms:ViaService"
+        values   = ["secretsmanager.${local.region}.amazonaws.com"]
+      }
+    }
+  }
+}
+
+resource "aws_iam_role_policy" "function" {
+  name   = "firewatch"
+  role   = aws_iam_role.function.id
+  policy = data.aws_iam_policy_document.function.json
+}
+
+################################################################################
+# EventBridge: this region's default bus and, optionally, a central bus
+################################################################################
+
+resource "aws_cloudwatch_event_rule" "api_calls" {
+  for_each = local.event_patterns
+
+  name          = "${var.name}-${each.key}"
+  description   = "Firewatch: firewall changes through ${each.key} API calls (CloudTrail)"
+  event_pattern = each.value
+  state         = var.rule_state
+  tags          = var.tags
+}
+
+resource "aws_cloudwatch_event_target" "api_calls" {
+  for_each = aws_cloudwatch_event_rule.api_calls
+
+  rule      = each.value.name
+  target_id = "firewatch-queue"
+  arn       = aws_sqs_queue.events.arn
+
+  retry_policy {
+    maximum_event_age_in_seconds = 86400
+    maximum_retry_attempts       = 185
+  }
+
+  dead_letter_config {
+    arn = aws_sqs_queue.dead_letters.arn
+  }
+}
+
+resource "aws_cloudwatch_event_bus" "central" {
+  count = var.create_event_bus ? 1 : 0
+
+  name = local.event_bus_name
+  tags = var.tags
+}
+
+data "aws_iam_policy_document" "central_bus" {
+  count = var.create_event_bus && (var.organization_id != null || length(var.source_account_ids) > 0) ? 1 : 0
+
+  dynamic "statement" {
+    for_each = var.organization_id == null ? [] : [var.organization_id]
+
+    content {
+      sid       = "OrganizationPutEvents"
+      actions   = ["events:PutEvents"]
+      resources = [aws_cloudwatch_event_bus.central[0].arn]
+
+      principals {
+        type        = "AWS"
+        identifiers = ["*"]
+      }
+
+      condition {
+        test     = "StringEquals"
+        variable = "aws:PrincipalOrgID"
+        values   = [statement.value]
+      }
+    }
+  }
+
+  dynamic "statement" {
+    for_each = length(var.source_account_ids) == 0 ? [] : [var.source_account_ids]
+
+    content {
+      sid       = "AccountsPutEvents"
+      actions   = ["events:PutEvents"]
+      resources = [aws_cloudwatch_event_bus.central[0].arn]
+
+      principals {
+        type        = "AWS"
+        identifiers = [for account in statement.value : "arn:${local.partition}:iam::${account}:root"]
+      }
+    }
+  }
+}
+
+# The only policy of the bus: aws_cloudwatch_event_permission would overwrite it.
+resource "aws_cloudwatch_event_bus_policy" "central" {
+  count = length(data.aws_iam_policy_document.central_bus)
+
+  event_bus_name = aws_cloudwatch_event_bus.central[0].name
+  policy         = data.aws_iam_policy_document.central_bus[0].json
+}
+
+resource "aws_cloudwatch_event_rule" "forwarded" {
+  for_each = var.create_event_bus ? local.event_patterns : {}
+
+  name           = "${var.name}-forwarded-${each.key}"
+  description    = "Firewatch: forwarded firewall changes through ${each.key} API calls"
+  event_bus_name = aws_cloudwatch_event_bus.central[0].name
+  event_pattern  = each.value
+  state          = "ENABLED"
+  tags           = var.tags
+}
+
+resource "aws_cloudwatch_event_target" "forwarded" {
+  for_each = aws_cloudwatch_event_rule.forwarded
+
+  rule           = each.value.name
+  event_bus_name = each.value.event_bus_name
+  target_id      = "firewatch-queue"
+  arn            = aws_sqs_queue.events.arn
+
+  retry_policy {
+    maximum_event_age_in_seconds = 86400
+    maximum_retry_attempts       = 185
+  }
+
+  dead_letter_config {
+    arn = aws_sqs_queue.dead_letters.arn
+  }
+}
+
+################################################################################
+# SQS buffer and dead-letter queue
+################################################################################
+
+resource "aws_sqs_queue" "events" {
+  name = "${var.name}-events"
+
+  # Lambda requires at least the function timeout; AWS recommends six times it, so that a batch retried by the
+  # event source mapping is not handed to a second invocation while the first still runs.
+  visibility_timeout_seconds = var.timeout * 6
+  message_retention_seconds  = 345600
+  max_message_size           = 262144
+
+  # SSE-SQS: EventBridge can send to it without a key policy (the AWS managed alias/aws/sqs key cannot be opened to it).
+  sqs_managed_sse_enabled = true
+
+  redrive_policy = jsonencode({
+    deadLetterTargetArn = aws_sqs_queue.dead_letters.arn
+    maxReceiveCount     = var.max_receive_count
+  })
+
+  tags = var.tags
+}
+
+resource "aws_sqs_queue" "dead_letters" {
+  name                      = "${var.name}-dead-letters"
+  message_retention_seconds = 1209600
+  sqs_managed_sse_enabled   = true
+  tags                      = var.tags
+}
+
+resource "aws_sqs_queue_redrive_allow_policy" "dead_letters" {
+  queue_url = aws_sqs_queue.dead_letters.id
+
+  redrive_allow_policy = jsonencode({
+    redrivePermission = "byQueue"
+    sourceQueueArns   = [aws_sqs_queue.events.arn]
+  })
+}
+
+data "aws_iam_policy_document" "events_queue" {
+  statement {
+    sid       = "EventBridgeRules"
+    actions   = ["sqs:SendMessage"]
+    resources = [aws_sqs_queue.events.arn]
+
+    principals {
+      type        = "Service"
+      identifiers = ["events.amazonaws.com"]
+    }
+
+    condition {
+      test     = "ArnEquals"
+      variable = "aws:SourceArn"
+      values   = local.rule_arns
+    }
+  }
+
+  statement {
+    sid       = "DenyInsecureTransport"
+    effect    = "Deny"
+    actions   = ["sqs:*"]
+    resources = [aws_sqs_queue.events.arn]
+
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+      values   = ["false"]
+    }
+  }
+}
+
+resource "aws_sqs_queue_policy" "events" {
+  queue_url = aws_sqs_queue.events.id
+  policy    = data.aws_iam_policy_document.events_queue.json
+}
+
+# Events a rule could not deliver to the buffer land here too (the targets' dead_letter_config).
+data "aws_iam_policy_document" "dead_letters" {
+  statement {
+    sid       = "EventBridgeRuleDeadLetters"
+    actions   = ["sqs:SendMessage"]
+    resources = [aws_sqs_queue.dead_letters.arn]
+
+    principals {
+      type        = "Service"
+      identifiers = ["events.amazonaws.com"]
+    }
+
+    condition {
+      test     = "ArnEquals"
+      variable = "aws:SourceArn"
+      values   = local.rule_arns
+    }
+  }
+
+  statement {
+    sid       = "DenyInsecureTransport"
+    effect    = "Deny"
+    actions   = ["sqs:*"]
+    resources = [aws_sqs_queue.dead_letters.arn]
+
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+      values   = ["false"]
+    }
+  }
+}
+
+resource "aws_sqs_queue_policy" "dead_letters" {
+  queue_url = aws_sqs_queue.dead_letters.id
+  policy    = data.aws_iam_policy_document.dead_letters.json
+}
+
+################################################################################
+# Alert topic, its key, subscriptions and alarms
+################################################################################
+
+data "aws_iam_policy_document" "alerts_key" {
+  statement {
+    sid       = "AccountAdministration"
+    actions   = ["kms:*"]
+    resources = ["*"]
+
+    principals {
+      type        = "AWS"
+      identifiers = ["arn:${local.partition}:iam::${local.account_id}:root"]
+    }
+  }
+
+  # CloudWatch alarms publish to the encrypted topic: the AWS managed alias/aws/sns key cannot grant them this.
+  statement {
+    sid       = "CloudWatchAlarms"
+    actions   = ["kms:Decrypt", "kms:GenerateDataKey*"]
+    resources = ["*"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["cloudwatch.amazonaws.com"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [local.account_id]
+    }
+  }
+
+  # Only for rules you name: an aws:SourceArn condition here is reported to break EventBridge's deliveries to
+  # SNS, so the topic policy below carries the restriction.
+  dynamic "statement" {
+    for_each = length(var.alert_topic_eventbridge_rule_arns) > 0 ? [1] : []
+
+    content {
+      sid       = "EventBridgeRules"
+      actions   = ["kms:Decrypt", "kms:GenerateDataKey*"]
+      resources = ["*"]
+
+      principals {
+        type        = "Service"
+        identifiers = ["events.amazonaws.com"]
+      }
+    }
+  }
+}
+
+resource "aws_kms_key" "alerts" {
+  description             = "${var.name}: encrypts the alert topic"
+  enable_key_rotation     = true
+  deletion_window_in_days = 30
+  policy                  = data.aws_iam_policy_document.alerts_key.json
+  tags                    = var.tags
+}
+
+resource "aws_kms_alias" "alerts" {
+  name          = "alias/${var.name}-alerts"
+  target_key_id = aws_kms_key.alerts.key_id
+}
+
+resource "aws_sns_topic" "alerts" {
+  name              = "${var.name}-alerts"
+  display_name      = "Firewatch"
+  kms_master_key_id = aws_kms_key.alerts.arn
+  tags              = var.tags
+}
+
+data "aws_iam_policy_document" "alerts_topic" {
+  statement {
+    sid       = "CloudWatchAlarms"
+    actions   = ["sns:Publish"]
+    resources = [aws_sns_topic.alerts.arn]
+
+    principals {
+      type        = "Service"
+      identifiers = ["cloudwatch.amazonaws.com"]
+    }
+
+    condition {
+      test     = "ArnLike"
+      variable = "aws:SourceArn"
+      values   = ["arn:${local.partition}:cloudwatch:${local.region}:${local.account_id}:alarm:${var.name}-*"]
+    }
+  }
+
+  dynamic "statement" {
+    for_each = length(var.alert_topic_eventbridge_rule_arns) > 0 ? [var.alert_topic_eventbridge_rule_arns] : []
+
+    content {
+      sid       = "EventBridgeRules"
+      actions   = ["sns:Publish"]
+      resources = [aws_sns_topic.alerts.arn]
+
+      principals {
+        type        = "Service"
+        identifiers = ["events.amazonaws.com"]
+      }
+
+      condition {
+        test     = "ArnEquals"
+        variable = "aws:SourceArn"
+        values   = statement.value
+      }
+    }
+  }
+
+  statement {
+    sid       = "DenyInsecureTransport"
+    effect    = "Deny"
+    actions   = ["sns:Publish"]
+    resources = [aws_sns_topic.alerts.arn]
+
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+      values   = ["false"]
+    }
+  }
+}
+
+resource "aws_sns_topic_policy" "alerts" {
+  arn    = aws_sns_topic.alerts.arn
+  policy = data.aws_iam_policy_document.alerts_topic.json
+}
+
+resource "aws_sns_topic_subscription" "email" {
+  for_each = toset(var.alert_emails)
+
+  topic_arn           = aws_sns_topic.alerts.arn
+  protocol            = "email"
+  endpoint            = each.value
+  filter_policy       = var.email_filter_policy
+  filter_policy_scope = var.email_filter_policy == null ? null : "MessageAttributes"
+}
+
+resource "aws_cloudwatch_metric_alarm" "function_errors" {
+  alarm_name          = "${var.name}-function-errors"
+  alarm_description   = "Firewatch invocations failed (setup, or alerts that could not be delivered): see the function's setup-failure and delivery-failure log lines."
+  namespace           = "AWS/Lambda"
+  metric_name         = "Errors"
+  dimensions          = { FunctionName = aws_lambda_function.this.function_name }
+  statistic           = "Sum"
+  period              = 300
+  evaluation_periods  = 1
+  threshold           = 0
+  comparison_operator = "GreaterThanThreshold"
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = local.alarm_actions
+  ok_actions          = local.alarm_actions
+  tags                = var.tags
+}
+
+resource "aws_cloudwatch_metric_alarm" "dead_letters" {
+  alarm_name          = "${var.name}-dead-letters"
+  alarm_description   = "Events Firewatch could not read, judge or deliver are waiting in the dead-letter queue: inspect, then redrive."
+  namespace           = "AWS/SQS"
+  metric_name         = "ApproximateNumberOfMessagesVisible"
+  dimensions          = { QueueName = aws_sqs_queue.dead_letters.name }
+  statistic           = "Maximum"
+  period              = 300
+  evaluation_periods  = 1
+  threshold           = 0
+  comparison_operator = "GreaterThanThreshold"
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = local.alarm_actions
+  ok_actions          = local.alarm_actions
+  tags                = var.tags
+}
+
+resource "aws_cloudwatch_metric_alarm" "queue_age" {
+  alarm_name          = "${var.name}-queue-age"
+  alarm_description   = "Firewatch is falling behind: the oldest buffered event is more than 15 minutes old."
+  namespace           = "AWS/SQS"
+  metric_name         = "ApproximateAgeOfOldestMessage"
+  dimensions          = { QueueName = aws_sqs_queue.events.name }
+  statistic           = "Maximum"
+  period              = 300
+  evaluation_periods  = 1
+  threshold           = 900
+  comparison_operator = "GreaterThanThreshold"
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = local.alarm_actions
+  ok_actions          = local.alarm_actions
+  tags                = var.tags
+}

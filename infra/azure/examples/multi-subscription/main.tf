@@ -1,0 +1,173 @@
+# Firewatch in a central security subscription, watching two workload subscriptions as well.
+#
+# Every watched subscription has its own Event Grid system topic (one per subscription) and event subscription,
+# all delivering to the one FirewallEventGrid function; the function's identity may read network resources in
+# each, through one custom role. With export_activity_log, each subscription also streams its Administrative
+# Activity Log to the central Event Hub.
+#
+# Order: the first apply creates everything but the event subscriptions unless function_package is given;
+# publish the package, then apply again with function_deployed = true.
+
+terraform {
+  required_version = ">= 1.11"
+
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = "~> 5.0"
+    }
+    time = {
+      source  = "hashicorp/time"
+      version = "~> 0.13"
+    }
+  }
+}
+
+variable "central_subscription_id" {
+  description = "Subscription hosting the function app."
+  type        = string
+}
+
+variable "workload_a_subscription_id" {
+  type = string
+}
+
+variable "workload_b_subscription_id" {
+  type = string
+}
+
+variable "location" {
+  type    = string
+  default = "westeurope"
+}
+
+variable "function_package" {
+  description = "Zip of azure-function/target/azure-functions/firewatch/, deployed in the same apply."
+  type        = string
+  default     = null
+}
+
+variable "function_deployed" {
+  description = "True once the package was published out of band."
+  type        = bool
+  default     = false
+}
+
+variable "export_activity_log" {
+  type    = bool
+  default = true
+}
+
+variable "teams_webhook_url" {
+  type      = string
+  default   = null
+  sensitive = true
+}
+
+variable "workload_b_existing_topic" {
+  description = "Workload B already has a system topic for its subscription (e.g. Default-EventGrid): attach to it."
+  type = object({
+    name                = string
+    resource_group_name = string
+    principal_id        = optional(string)
+  })
+  default = null
+}
+
+locals {
+  subscribe = var.function_package != null || var.function_deployed
+
+  central_providers = [
+    "Microsoft.EventGrid",
+    "Microsoft.EventHub",
+    "Microsoft.Insights",
+    "Microsoft.KeyVault",
+    "Microsoft.OperationalInsights",
+    "Microsoft.Storage",
+    "Microsoft.Web",
+  ]
+}
+
+provider "azurerm" {
+  subscription_id                 = var.central_subscription_id
+  resource_provider_registrations = "none"
+  resource_providers_to_register  = local.central_providers
+  features {}
+}
+
+provider "azurerm" {
+  alias                           = "workload_a"
+  subscription_id                 = var.workload_a_subscription_id
+  resource_provider_registrations = "none"
+  resource_providers_to_register  = ["Microsoft.EventGrid", "Microsoft.Insights"]
+  features {}
+}
+
+provider "azurerm" {
+  alias                           = "workload_b"
+  subscription_id                 = var.workload_b_subscription_id
+  resource_provider_registrations = "none"
+  resource_providers_to_register  = ["Microsoft.EventGrid", "Microsoft.Insights"]
+  features {}
+}
+
+module "firewatch" {
+  source = "../.."
+
+  location            = var.location
+  function_package    = var.function_package
+  function_deployed   = var.function_deployed
+  activity_log_export = var.export_activity_log
+  teams_webhook_url   = var.teams_webhook_url
+
+  watched_subscription_ids = [
+    var.central_subscription_id,
+    var.workload_a_subscription_id,
+    var.workload_b_subscription_id,
+  ]
+}
+
+module "workload_a" {
+  source = "../../modules/subscription-events"
+  providers = {
+    azurerm = azurerm.workload_a
+  }
+
+  location                       = var.location
+  resource_group_name            = "firewatch-events-rg"
+  function_id                    = module.firewatch.event_grid_function_id
+  create_event_subscription      = local.subscribe
+  dead_letter_storage_account_id = module.firewatch.dead_letter.storage_account_id
+  dead_letter_container_name     = module.firewatch.dead_letter.container_name
+  dead_letter_container_id       = module.firewatch.dead_letter.container_id
+  activity_log_export            = module.firewatch.activity_log_eventhub
+}
+
+module "workload_b" {
+  source = "../../modules/subscription-events"
+  providers = {
+    azurerm = azurerm.workload_b
+  }
+
+  location                       = var.location
+  resource_group_name            = "firewatch-events-rg"
+  existing_system_topic          = var.workload_b_existing_topic
+  function_id                    = module.firewatch.event_grid_function_id
+  create_event_subscription      = local.subscribe
+  dead_letter_storage_account_id = module.firewatch.dead_letter.storage_account_id
+  dead_letter_container_name     = module.firewatch.dead_letter.container_name
+  dead_letter_container_id       = module.firewatch.dead_letter.container_id
+  activity_log_export            = module.firewatch.activity_log_eventhub
+}
+
+output "function_app_name" {
+  value = module.firewatch.function_app_name
+}
+
+output "system_topics" {
+  value = {
+    central    = module.firewatch.system_topic_name
+    workload_a = module.workload_a.system_topic_name
+    workload_b = module.workload_b.system_topic_name
+  }
+}

@@ -1,0 +1,65 @@
+# Firewatch watching the subscription it runs in.
+#
+#   ./mvnw -B package -pl azure-function -am
+#   (cd azure-function/target/azure-functions/firewatch && zip -r ../firewatch.zip .)
+#   terraform apply -var subscription_id=... -var function_package=../../../../azure-function/target/azure-functions/firewatch.zip
+
+terraform {
+  required_version = ">= 1.11"
+
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = "~> 5.0"
+    }
+    time = {
+      source  = "hashicorp/time"
+      version = "~> 0.13"
+    }
+  }
+}
+
+variable "subscription_id" {
+  type = string
+}
+
+variable "function_package" {
+  type    = string
+  default = null
+}
+
+variable "teams_webhook_url" {
+  type      = string
+  default   = null
+  sensitive = true
+}
+
+provider "azurerm" {
+  subscription_id = var.subscription_id
+
+  # azurerm 5 registers nothing by itself: these are the resource providers Firewatch uses.
+  resource_provider_registrations = "none"
+  resource_providers_to_register = [
+    "Microsoft.EventGrid",
+    "Microsoft.EventHub",
+    "Microsoft.Insights",
+    "Microsoft.KeyVault",
+    "Microsoft.OperationalInsights",
+    "Microsoft.Storage",
+    "Microsoft.Web",
+  ]
+
+  features {}
+}
+
+module "firewatch" {
+  source = "../.."
+
+  location          = "westeurope"
+  function_package  = var.function_package
+  teams_webhook_url = var.teams_webhook_url
+}
+
+output "function_app_name" {
+  value = module.firewatch.function_app_name
+}

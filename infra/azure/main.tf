@@ -1,0 +1,296 @@
+# Firewatch on Azure: a Flex Consumption function app (FirewallEventGrid, FirewallActivityLog) fed by the current
+# subscription's Event Grid system topic, reading changed rules from ARM with its own identity, secrets in Key Vault.
+#
+# Deployment order (Event Grid validates the function endpoint when the event subscription is created):
+#   resource providers -> resource group, storage, monitoring, Key Vault, plan, app (+ package when
+#   function_package is set) -> role assignments (+ propagation wait) -> system topic -> event subscription.
+# Without function_package: apply, publish the package, then apply again with function_deployed = true.
+
+data "azurerm_client_config" "current" {}
+
+data "azurerm_subscription" "current" {}
+
+locals {
+  # Deterministic per subscription and region, so names stay stable across applies and unique across tenants.
+  suffix              = substr(sha1("${data.azurerm_subscription.current.subscription_id}/${var.location}/${var.name_prefix}"), 0, 6)
+  compact_prefix      = replace(var.name_prefix, "-", "")
+  resource_group_name = coalesce(var.resource_group_name, "${var.name_prefix}-rg")
+  app_name            = "${var.name_prefix}-${local.suffix}"
+  watched             = length(var.watched_subscription_ids) > 0 ? formatlist("/subscriptions/%s", var.watched_subscription_ids) : [data.azurerm_subscription.current.id]
+  subscribe           = var.function_package != null || var.function_deployed
+  teams_enabled       = nonsensitive(var.teams_webhook_url != null)
+  smtp_password_set   = nonsensitive(var.smtp_password != null)
+
+  sink_settings = merge(
+    local.teams_enabled ? {
+      FIREWATCH_TEAMS_WEBHOOK_URL = "@Microsoft.KeyVault(SecretUri=${azurerm_key_vault_secret.teams_webhook_url[0].versionless_id})"
+    } : {},
+    var.smtp == null ? {} : {
+      FIREWATCH_SMTP_HOST     = var.smtp.host
+      FIREWATCH_SMTP_PORT     = tostring(var.smtp.port)
+      FIREWATCH_SMTP_STARTTLS = tostring(var.smtp.starttls)
+      FIREWATCH_EMAIL_FROM    = var.smtp.from
+      FIREWATCH_EMAIL_TO      = join(",", var.smtp.to)
+    },
+    var.smtp != null && var.smtp.username != null ? { FIREWATCH_SMTP_USERNAME = var.smtp.username } : {},
+    local.smtp_password_set ? {
+      FIREWATCH_SMTP_PASSWORD = "@Microsoft.KeyVault(SecretUri=${azurerm_key_vault_secret.smtp_password[0].versionless_id})"
+    } : {},
+    var.firewatch_config == null ? {} : { FIREWATCH_CONFIG = var.firewatch_config },
+  )
+
+  # The Event Hub binding names its hub and consumer group through settings; they must resolve even while the
+  # function is disabled, or the host reports the function in error.
+  activity_log_settings = {
+    FIREWATCH_EVENTHUB_NAME                     = "insights-activity-logs"
+    FIREWATCH_EVENTHUB_CONSUMER_GROUP           = "$Default"
+    FIREWATCH_EVENTHUB__fullyQualifiedNamespace = var.activity_log_export ? "${azurerm_eventhub_namespace.activity_log[0].name}.servicebus.windows.net" : ""
+    "AzureWebJobs.FirewallActivityLog.Disabled" = var.activity_log_export ? "false" : "true"
+  }
+}
+
+resource "azurerm_resource_group" "this" {
+  name     = local.resource_group_name
+  location = var.location
+  tags     = var.tags
+}
+
+# Storage: the Flex Consumption deployment container, the host's own state, and the Event Grid dead letters.
+resource "azurerm_storage_account" "this" {
+  name                            = substr("${local.compact_prefix}${local.suffix}", 0, 24)
+  resource_group_name             = azurerm_resource_group.this.name
+  location                        = azurerm_resource_group.this.location
+  account_tier                    = "Standard"
+  account_replication_type        = "LRS"
+  min_tls_version                 = "TLS1_2"
+  allow_nested_items_to_be_public = false
+  tags                            = var.tags
+}
+
+resource "azurerm_storage_container" "deployment" {
+  name                  = "app-package"
+  storage_account_id    = azurerm_storage_account.this.id
+  container_access_type = "private"
+}
+
+resource "azurerm_storage_container" "dead_letter" {
+  name                  = "eventgrid-dead-letter"
+  storage_account_id    = azurerm_storage_account.this.id
+  container_access_type = "private"
+}
+
+resource "azurerm_log_analytics_workspace" "this" {
+  name                = "${var.name_prefix}-${local.suffix}-logs"
+  resource_group_name = azurerm_resource_group.this.name
+  location            = azurerm_resource_group.this.location
+  sku                 = "PerGB2018"
+  retention_in_days   = 30
+  tags                = var.tags
+}
+
+resource "azurerm_application_insights" "this" {
+  name                = "${var.name_prefix}-${local.suffix}-insights"
+  resource_group_name = azurerm_resource_group.this.name
+  location            = azurerm_resource_group.this.location
+  workspace_id        = azurerm_log_analytics_workspace.this.id
+  application_type    = "java"
+  tags                = var.tags
+}
+
+# Key Vault (RBAC): the Teams URL and the SMTP password, read by the app through Key Vault references.
+resource "azurerm_key_vault" "this" {
+  name                       = substr("${local.compact_prefix}-kv-${local.suffix}", 0, 24)
+  resource_group_name        = azurerm_resource_group.this.name
+  location                   = azurerm_resource_group.this.location
+  tenant_id                  = data.azurerm_client_config.current.tenant_id
+  sku_name                   = "standard"
+  rbac_authorization_enabled = true
+  soft_delete_retention_days = 7
+  purge_protection_enabled   = var.key_vault_purge_protection
+  tags                       = var.tags
+}
+
+resource "azurerm_role_assignment" "deployer_secrets_officer" {
+  scope                = azurerm_key_vault.this.id
+  role_definition_name = "Key Vault Secrets Officer"
+  principal_id         = data.azurerm_client_config.current.object_id
+}
+
+resource "time_sleep" "deployer_rbac_propagation" {
+  create_duration = "60s"
+  depends_on      = [azurerm_role_assignment.deployer_secrets_officer]
+}
+
+resource "azurerm_key_vault_secret" "teams_webhook_url" {
+  count = local.teams_enabled ? 1 : 0
+
+  name             = "teams-webhook-url"
+  key_vault_id     = azurerm_key_vault.this.id
+  value_wo         = var.teams_webhook_url
+  value_wo_version = var.secrets_version
+  depends_on       = [time_sleep.deployer_rbac_propagation]
+}
+
+resource "azurerm_key_vault_secret" "smtp_password" {
+  count = local.smtp_password_set ? 1 : 0
+
+  name             = "smtp-password"
+  key_vault_id     = azurerm_key_vault.this.id
+  value_wo         = var.smtp_password
+  value_wo_version = var.secrets_version
+  depends_on       = [time_sleep.deployer_rbac_propagation]
+}
+
+# Optional Activity Log export: an Event Hub the diagnostic setting writes to and FirewallActivityLog reads.
+resource "azurerm_eventhub_namespace" "activity_log" {
+  count = var.activity_log_export ? 1 : 0
+
+  name                = "${var.name_prefix}-${local.suffix}-activity"
+  resource_group_name = azurerm_resource_group.this.name
+  location            = azurerm_resource_group.this.location
+  sku                 = "Standard"
+  capacity            = 1
+  tags                = var.tags
+}
+
+resource "azurerm_eventhub" "activity_log" {
+  count = var.activity_log_export ? 1 : 0
+
+  name              = "insights-activity-logs"
+  namespace_id      = azurerm_eventhub_namespace.activity_log[0].id
+  partition_count   = 2
+  message_retention = 1
+}
+
+# Diagnostic settings need a namespace-level rule; Azure's guidance for Activity Log streaming is Manage+Send+Listen.
+resource "azurerm_eventhub_namespace_authorization_rule" "activity_log" {
+  count = var.activity_log_export ? 1 : 0
+
+  name                = "activity-log-export"
+  namespace_name      = azurerm_eventhub_namespace.activity_log[0].name
+  resource_group_name = azurerm_resource_group.this.name
+  listen              = true
+  send                = true
+  manage              = true
+}
+
+resource "azurerm_service_plan" "this" {
+  name                = "${var.name_prefix}-${local.suffix}-plan"
+  resource_group_name = azurerm_resource_group.this.name
+  location            = azurerm_resource_group.this.location
+  os_type             = "Linux"
+  sku_name            = "FC1"
+  tags                = var.tags
+}
+
+resource "azurerm_function_app_flex_consumption" "this" {
+  name                = local.app_name
+  resource_group_name = azurerm_resource_group.this.name
+  location            = azurerm_resource_group.this.location
+  service_plan_id     = azurerm_service_plan.this.id
+
+  storage_container_type      = "blobContainer"
+  storage_container_endpoint  = "${azurerm_storage_account.this.primary_blob_endpoint}${azurerm_storage_container.deployment.name}"
+  storage_authentication_type = "StorageAccountConnectionString"
+  storage_access_key          = azurerm_storage_account.this.primary_access_key
+
+  runtime_name           = "java"
+  runtime_version        = var.java_version
+  maximum_instance_count = var.maximum_instance_count
+  instance_memory_in_mb  = 2048
+  https_only             = true
+  zip_deploy_file        = var.function_package
+
+  identity {
+    type = "SystemAssigned"
+  }
+
+  site_config {
+    application_insights_connection_string = azurerm_application_insights.this.connection_string
+    minimum_tls_version                    = "1.2"
+  }
+
+  app_settings = merge(local.sink_settings, local.activity_log_settings, {
+    FIREWATCH_MIN_SEVERITY   = var.min_severity
+    FIREWATCH_ARM_ENRICHMENT = tostring(var.arm_enrichment_enabled)
+  })
+
+  tags = var.tags
+}
+
+# Least privilege for rule lookups: read network resources and database firewall rules, nothing else.
+resource "azurerm_role_definition" "network_reader" {
+  name              = "${var.name_prefix}-network-reader-${local.suffix}"
+  scope             = local.watched[0]
+  description       = "Firewatch: read network security groups, Azure Firewalls, firewall policies and database firewall rules."
+  assignable_scopes = local.watched
+
+  permissions {
+    actions = [
+      "Microsoft.Network/*/read",
+      "Microsoft.Sql/servers/firewallRules/read",
+      "Microsoft.DBforMySQL/flexibleServers/firewallRules/read",
+      "Microsoft.DBforPostgreSQL/flexibleServers/firewallRules/read",
+    ]
+    not_actions = []
+  }
+}
+
+resource "azurerm_role_assignment" "function_network_reader" {
+  for_each = toset(local.watched)
+
+  scope                            = each.value
+  role_definition_id               = azurerm_role_definition.network_reader.role_definition_resource_id
+  principal_id                     = azurerm_function_app_flex_consumption.this.identity[0].principal_id
+  principal_type                   = "ServicePrincipal"
+  skip_service_principal_aad_check = true
+}
+
+resource "azurerm_role_assignment" "function_secrets_user" {
+  scope                            = azurerm_key_vault.this.id
+  role_definition_name             = "Key Vault Secrets User"
+  principal_id                     = azurerm_function_app_flex_consumption.this.identity[0].principal_id
+  principal_type                   = "ServicePrincipal"
+  skip_service_principal_aad_check = true
+}
+
+resource "azurerm_role_assignment" "function_eventhub_receiver" {
+  count = var.activity_log_export ? 1 : 0
+
+  scope                            = azurerm_eventhub.activity_log[0].id
+  role_definition_name             = "Azure Event Hubs Data Receiver"
+  principal_id                     = azurerm_function_app_flex_consumption.this.identity[0].principal_id
+  principal_type                   = "ServicePrincipal"
+  skip_service_principal_aad_check = true
+}
+
+module "events" {
+  source = "./modules/subscription-events"
+
+  name_prefix                    = var.name_prefix
+  location                       = var.location
+  resource_group_name            = azurerm_resource_group.this.name
+  create_resource_group          = false
+  existing_system_topic          = var.existing_system_topic
+  function_id                    = "${azurerm_function_app_flex_consumption.this.id}/functions/FirewallEventGrid"
+  create_event_subscription      = local.subscribe
+  event_delivery_schema          = var.event_delivery_schema
+  max_delivery_attempts          = var.max_delivery_attempts
+  event_time_to_live             = var.event_time_to_live
+  dead_letter_storage_account_id = azurerm_storage_account.this.id
+  dead_letter_container_name     = azurerm_storage_container.dead_letter.name
+  dead_letter_container_id       = azurerm_storage_container.dead_letter.id
+  tags                           = var.tags
+
+  activity_log_export = var.activity_log_export ? {
+    authorization_rule_id = azurerm_eventhub_namespace_authorization_rule.activity_log[0].id
+    eventhub_name         = azurerm_eventhub.activity_log[0].name
+  } : null
+
+  # The app (and its package) must exist, and the function's identity hold its roles, before events flow.
+  depends_on = [
+    azurerm_function_app_flex_consumption.this,
+    azurerm_role_assignment.function_network_reader,
+    azurerm_role_assignment.function_secrets_user,
+  ]
+}
