@@ -34,8 +34,8 @@ resource "google_logging_organization_sink" "firewall_changes" {
   org_id           = var.org_id
   name             = "firewatch-firewall-changes"
   description      = "Firewall changes in every project, folder and the organization itself, for Firewatch"
-  destination      = "pubsub.googleapis.com/${module.firewatch.firewatch_topic_id}"
-  filter           = module.firewatch.firewatch_log_filter
+  destination      = "pubsub.googleapis.com/${module.firewatch.topic_id}"
+  filter           = module.firewatch.log_filter
   include_children = true
 }
 
@@ -45,15 +45,15 @@ resource "google_logging_folder_sink" "firewall_changes" {
   folder           = var.folder_id
   name             = "firewatch-firewall-changes"
   description      = "Firewall changes in every project and folder below this one, for Firewatch"
-  destination      = "pubsub.googleapis.com/${module.firewatch.firewatch_topic_id}"
-  filter           = module.firewatch.firewatch_log_filter
+  destination      = "pubsub.googleapis.com/${module.firewatch.topic_id}"
+  filter           = module.firewatch.log_filter
   include_children = true
 }
 
 # The sink writes as its own identity, which must be allowed to publish to the topic in the security project.
 resource "google_pubsub_topic_iam_member" "sink_publisher" {
   project = var.security_project_id
-  topic   = module.firewatch.firewatch_topic_name
+  topic   = module.firewatch.topic_name
   role    = "roles/pubsub.publisher"
   member = one(concat(
     google_logging_organization_sink.firewall_changes[*].writer_identity,

@@ -5,5 +5,5 @@ output "sink_writer_identity" {
 
 output "dead_letter_subscription" {
   description = "Where undeliverable audit log messages wait for an operator."
-  value       = module.firewatch.firewatch_dead_letter_subscription
+  value       = module.firewatch.dead_letter_subscription
 }

@@ -157,7 +157,7 @@ class GcpTerraformTest {
         assertThat(text(grant, "role")).isEqualTo("roles/pubsub.publisher");
         assertThat(text(grant, "member")).startsWith("google_logging_project_sink.audit_logs").endsWith(".writer_identity");
 
-        assertThat(text(module.block("output"), "firewatch_log_filter", "value")).isEqualTo("local.log_filter");
+        assertThat(text(module.block("output"), "log_filter", "value")).isEqualTo("local.log_filter");
     }
 
     @Test
@@ -170,12 +170,12 @@ class GcpTerraformTest {
         for (String type : List.of("google_logging_organization_sink", "google_logging_folder_sink")) {
             Map<String, Object> sink = example.resource(type, "firewall_changes");
             assertThat(at(sink, "include_children")).as(type).isEqualTo(true);
-            assertThat(text(sink, "filter")).as(type).isEqualTo("module.firewatch.firewatch_log_filter");
-            assertThat(text(sink, "destination")).as(type).isEqualTo("pubsub.googleapis.com/module.firewatch.firewatch_topic_id");
+            assertThat(text(sink, "filter")).as(type).isEqualTo("module.firewatch.log_filter");
+            assertThat(text(sink, "destination")).as(type).isEqualTo("pubsub.googleapis.com/module.firewatch.topic_id");
         }
         Map<String, Object> grant = example.resource("google_pubsub_topic_iam_member", "sink_publisher");
         assertThat(text(grant, "role")).isEqualTo("roles/pubsub.publisher");
-        assertThat(text(grant, "topic")).isEqualTo("module.firewatch.firewatch_topic_name");
+        assertThat(text(grant, "topic")).isEqualTo("module.firewatch.topic_name");
         assertThat(Files.readString(dir.resolve("examples/organization/main.tf")))
                 .contains("google_logging_organization_sink.firewall_changes[*].writer_identity")
                 .contains("google_logging_folder_sink.firewall_changes[*].writer_identity");
