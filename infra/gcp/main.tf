@@ -1,0 +1,135 @@
+# Firewatch on Google Cloud: Cloud Audit Logs -> log sink -> Pub/Sub topic -> push subscription -> Cloud Function.
+#
+# The function is deployed without an Eventarc trigger: Eventarc would own the subscription, and its retry and
+# dead-letter settings could not be declared here. Our own push subscription carries them instead, and the function
+# (which serves the HTTP signature too) reads the push requests.
+
+locals {
+  function_name = "${var.name_prefix}-audit-logs"
+  entry_point   = "io.firewatch.gcp.AuditLogFunction"
+
+  apis = toset([
+    "artifactregistry.googleapis.com",
+    "cloudbuild.googleapis.com",
+    "cloudfunctions.googleapis.com",
+    "iam.googleapis.com",
+    "logging.googleapis.com",
+    "monitoring.googleapis.com",
+    "pubsub.googleapis.com",
+    "run.googleapis.com",
+    "secretmanager.googleapis.com",
+  ])
+
+  plain_environment = merge(
+    {
+      FIREWATCH_MIN_SEVERITY            = var.min_severity
+      FIREWATCH_DELIVERY_BUDGET_SECONDS = tostring(var.delivery_budget_seconds)
+    },
+    var.firewatch_config_json == null ? {} : { FIREWATCH_CONFIG = var.firewatch_config_json },
+    var.environment,
+  )
+}
+
+data "google_project" "this" {
+  project_id = var.project_id
+}
+
+resource "google_project_service" "apis" {
+  for_each = var.enable_apis ? local.apis : toset([])
+
+  project            = var.project_id
+  service            = each.value
+  disable_on_destroy = false
+}
+
+# The function: the deployment jar, zipped, in a private bucket; built by Cloud Build on the java21 runtime (the jar
+# is Java 17 bytecode).
+
+resource "google_storage_bucket" "source" {
+  project                     = var.project_id
+  name                        = "${var.project_id}-${var.name_prefix}-source"
+  location                    = var.region
+  uniform_bucket_level_access = true
+  public_access_prevention    = "enforced"
+  force_destroy               = true
+  labels                      = var.labels
+}
+
+data "archive_file" "function" {
+  type        = "zip"
+  source_file = var.function_jar
+  output_path = "${path.root}/.terraform/tmp/firewatch-gcp-function.zip"
+}
+
+resource "google_storage_bucket_object" "function" {
+  bucket = google_storage_bucket.source.name
+  name   = "firewatch-gcp-function-${data.archive_file.function.output_md5}.zip"
+  source = data.archive_file.function.output_path
+}
+
+resource "google_cloudfunctions2_function" "this" {
+  project     = var.project_id
+  location    = var.region
+  name        = local.function_name
+  description = "Firewatch: alerts on firewall changes in Cloud Audit Logs"
+  labels      = var.labels
+
+  build_config {
+    runtime         = "java21"
+    entry_point     = local.entry_point
+    service_account = google_service_account.build.id
+
+    source {
+      storage_source {
+        bucket = google_storage_bucket.source.name
+        object = google_storage_bucket_object.function.name
+      }
+    }
+  }
+
+  service_config {
+    available_memory                 = "512M"
+    available_cpu                    = "1"
+    timeout_seconds                  = var.function_timeout_seconds
+    min_instance_count               = 0
+    max_instance_count               = var.max_instances
+    max_instance_request_concurrency = 1
+    ingress_settings                 = "ALLOW_INTERNAL_ONLY"
+    all_traffic_on_latest_revision   = true
+    service_account_email            = google_service_account.runtime.email
+    environment_variables            = local.plain_environment
+
+    dynamic "secret_environment_variables" {
+      for_each = var.secret_environment
+
+      content {
+        key        = secret_environment_variables.key
+        project_id = var.project_id
+        secret     = secret_environment_variables.value.secret
+        version    = secret_environment_variables.value.version
+      }
+    }
+  }
+
+  lifecycle {
+    precondition {
+      condition     = var.delivery_budget_seconds >= 1 && var.delivery_budget_seconds < var.function_timeout_seconds
+      error_message = "delivery_budget_seconds must be at least 1 and below function_timeout_seconds."
+    }
+  }
+
+  depends_on = [
+    google_project_service.apis,
+    google_project_iam_member.build_roles,
+    google_secret_manager_secret_iam_member.runtime_secret_access,
+  ]
+}
+
+resource "google_cloud_run_service_iam_member" "push_invoker" {
+  project  = var.project_id
+  location = var.region
+  service  = google_cloudfunctions2_function.this.name
+  role     = "roles/run.invoker"
+  member   = google_service_account.push.member
+}
+
