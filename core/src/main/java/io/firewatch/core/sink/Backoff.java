@@ -1,6 +1,7 @@
 package io.firewatch.core.sink;
 
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;
 
 /**
@@ -60,7 +61,10 @@ public final class Backoff {
     private final Sleeper sleeper;
 
     public Backoff(Duration base, Duration cap, int maxAttempts) {
-        this(base, cap, maxAttempts, RandomGenerator.getDefault(), d -> Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000));
+        // Not RandomGenerator.getDefault(): its implementations live in jdk.random, which the Functions Framework's class
+        // loader cannot see. Seeded per thread at first use, so no random state is captured in a SnapStart snapshot.
+        this(base, cap, maxAttempts, () -> ThreadLocalRandom.current().nextLong(),
+                d -> Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000));
     }
 
     Backoff(Duration base, Duration cap, int maxAttempts, RandomGenerator random, Sleeper sleeper) {
