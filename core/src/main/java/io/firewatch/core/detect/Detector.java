@@ -35,13 +35,14 @@ public final class Detector {
             judgeExposure(change, v);
         }
         if (change.target() == Target.TRUST_LIST) {
-            v.raise(Severity.HIGH, "a monitoring trust list was " + (change.action() == Action.DELETE ? "deleted" : "changed")
-                    + ": addresses on it raise no findings");
+            v.raise(Severity.HIGH, change.action() == Action.DELETE
+                    ? "a monitoring trust list was deleted: " + describe(change)
+                    : "a monitoring trust list was changed: addresses on it raise no findings");
+        }
+        if (v.reasons.isEmpty()) {
+            v.reasons.add(summary(change));
         }
         change.notes().forEach(v.reasons::add);
-        if (v.severity == Severity.MEDIUM && v.reasons.isEmpty()) {
-            v.reasons.add("firewall change: " + change.action().wire() + " " + describe(change));
-        }
         if (!change.succeeded()) {
             String code = change.errorCode() == null ? "" : " (" + change.errorCode() + ")";
             v.reasons.add(0, "the call failed" + code + ": nothing changed; rated as an attempt");
@@ -140,18 +141,36 @@ public final class Detector {
         }
     }
 
+    /** The reason of a change that raised nothing: what it did, to what, with which rules. */
+    private static String summary(FirewallChange c) {
+        StringBuilder b = new StringBuilder("firewall change (").append(c.action().wire()).append(") on ").append(describe(c));
+        List<Rule> rules = c.rules();
+        for (int i = 0; i < Math.min(3, rules.size()); i++) {
+            b.append(i == 0 ? ": " : "; ").append(describe(rules.get(i)));
+        }
+        if (rules.size() > 3) {
+            b.append(" and ").append(rules.size() - 3).append(" more rules");
+        }
+        return b.toString();
+    }
+
     private static String describe(FirewallChange c) {
         String type = Objects.requireNonNullElse(c.resource().type(), c.operation());
         String id = c.resource().id() != null ? c.resource().id() : c.resource().name();
         return id == null ? type : type + " " + id;
     }
 
+    /** {@code name: allow ingress tcp/22 from 0.0.0.0/0}. */
     private static String describe(Rule r) {
         StringBuilder b = new StringBuilder();
         if (r.name() != null) {
-            b.append(r.name()).append(' ');
+            b.append(r.name()).append(": ");
         }
-        b.append(r.direction() == Direction.UNKNOWN ? "" : r.direction().wire() + " ").append(r.protocol());
+        b.append(r.access().wire()).append(' ');
+        if (r.direction() != Direction.UNKNOWN) {
+            b.append(r.direction().wire()).append(' ');
+        }
+        b.append(r.protocol());
         if (r.ports() != null) {
             b.append('/').append(r.ports());
         }

@@ -169,7 +169,14 @@ class DetectorTest {
     void attachmentsAndSettingsAreMediumWithAReason() {
         Assessment a = detector.assess(change(Action.ATTACH, Target.ASSOCIATION, List.of(), true));
         assertThat(a.severity()).isEqualTo(Severity.MEDIUM);
-        assertThat(a.reasons()).containsExactly("firewall change: attach AWS::EC2::SecurityGroup sg-1");
+        assertThat(a.reasons()).containsExactly("firewall change (attach) on AWS::EC2::SecurityGroup sg-1");
+    }
+
+    @Test
+    void aChangeThatRaisesNothingSaysWhatItDid() {
+        Assessment a = detector.assess(change(Action.CREATE, Target.RULE, List.of(ingress("tcp", PortRange.single(22), "127.0.0.1/32")), true));
+        assertThat(a.severity()).isEqualTo(Severity.MEDIUM);
+        assertThat(a.reasons()).containsExactly("firewall change (create) on AWS::EC2::SecurityGroup sg-1: allow ingress tcp/22 from 127.0.0.1/32");
     }
 
     @Test
