@@ -25,7 +25,7 @@ hyperfine -N --warmup 3 --runs 20 "java -cp $work Hello" \
   './firewatch scan samples/aws/2-eventbridge-ssh-opened-to-the-world.json'
 echo "== backtest: 200k CloudTrail records"
 hyperfine --warmup 1 --runs 5 "./firewatch scan $work/backtest > /dev/null 2>&1" \
-  "$work/jq-filter.sh > /dev/null" "java -cp cli/target/firewatch.jar:$work TreeWalk $work/backtest"
+  "$work/jq-filter.sh > /dev/null" "java -XX:+UseSerialGC -cp cli/target/firewatch.jar:$work TreeWalk $work/backtest"
 echo "== one large CloudTrail log file under -Xmx64m"
 if [ ! -f "$work/large/large.json" ]; then
   python3 bench/generate-cloudtrail.py "$work/large" 230000 230000 >/dev/null
