@@ -12,6 +12,7 @@ import io.firewatch.core.render.OcsfRenderer;
 import io.firewatch.core.render.TeamsCardRenderer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code firewatch render --as teams|email-text|email-html|ocsf}: for each alert of the inputs, exactly what that
@@ -85,42 +86,14 @@ final class RenderCommand implements Command {
     }
 
     private String parse(List<String> args) {
-        boolean options = true;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (options && a.equals("--")) {
-                options = false;
-            } else if (options && a.startsWith("--") && a.length() > 2) {
-                String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
-                String value;
-                if (a.contains("=")) {
-                    value = a.substring(a.indexOf('=') + 1);
-                } else if (i + 1 < args.size()) {
-                    value = args.get(++i);
-                } else {
-                    return "option " + name + " needs a value";
-                }
-                switch (name) {
-                    case "--as" -> {
-                        if (!List.of("teams", "email-text", "email-html", "ocsf").contains(value)) {
-                            return "--as must be teams, email-text, email-html or ocsf";
-                        }
-                        as = value;
-                    }
-                    case "--config" -> configFile = value;
-                    default -> {
-                        return "unknown option " + Terminal.safe(name);
-                    }
-                }
-            } else if (options && a.startsWith("-") && !a.equals("-")) {
-                return "unknown option " + Terminal.safe(a);
-            } else {
-                paths.add(a);
-            }
+        try {
+            Arguments parsed = Arguments.parse(args, Set.of("--as", "--config"));
+            as = parsed.choice("--as", List.of("teams", "email-text", "email-html", "ocsf"), null);
+            configFile = parsed.options().get("--config");
+            paths.addAll(parsed.paths());
+            return null;
+        } catch (Arguments.UsageException e) {
+            return e.getMessage();
         }
-        if (as == null) {
-            return "--as is required (teams, email-text, email-html or ocsf)";
-        }
-        return paths.isEmpty() ? "no PATH given (a file, a directory or - for standard input)" : null;
     }
 }

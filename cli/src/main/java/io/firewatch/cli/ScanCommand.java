@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code firewatch scan}: one JSON line per firewall change found in the inputs (CONTRACT §1), or a text table, or
@@ -97,47 +98,24 @@ final class ScanCommand implements Command {
     }
 
     private String parse(List<String> args) {
-        boolean options = true;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (options && a.equals("--")) {
-                options = false;
-            } else if (options && a.startsWith("--") && a.length() > 2) {
-                String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
-                String value;
-                if (a.contains("=")) {
-                    value = a.substring(a.indexOf('=') + 1);
-                } else if (i + 1 < args.size()) {
-                    value = args.get(++i);
-                } else {
-                    return "option " + name + " needs a value";
+        try {
+            Arguments parsed = Arguments.parse(args, Set.of("--format", "--fail-on", "--config"));
+            String chosen = parsed.choice("--format", List.of("jsonl", "json", "text", "ocsf"), "jsonl");
+            format = chosen.equals("json") ? "jsonl" : chosen;
+            String failOnText = parsed.options().get("--fail-on");
+            if (failOnText != null) {
+                try {
+                    failOn = Severity.fromWire(failOnText);
+                } catch (IllegalArgumentException e) {
+                    return "--fail-on: " + e.getMessage();
                 }
-                switch (name) {
-                    case "--format" -> {
-                        if (!List.of("jsonl", "json", "text", "ocsf").contains(value)) {
-                            return "--format must be jsonl, text or ocsf";
-                        }
-                        format = value.equals("json") ? "jsonl" : value;
-                    }
-                    case "--fail-on" -> {
-                        try {
-                            failOn = Severity.fromWire(value);
-                        } catch (IllegalArgumentException e) {
-                            return "--fail-on: " + e.getMessage();
-                        }
-                    }
-                    case "--config" -> configFile = value;
-                    default -> {
-                        return "unknown option " + Terminal.safe(name);
-                    }
-                }
-            } else if (options && a.startsWith("-") && !a.equals("-")) {
-                return "unknown option " + Terminal.safe(a);
-            } else {
-                paths.add(a);
             }
+            configFile = parsed.options().get("--config");
+            paths.addAll(parsed.paths());
+            return null;
+        } catch (Arguments.UsageException e) {
+            return e.getMessage();
         }
-        return paths.isEmpty() ? "no PATH given (a file, a directory or - for standard input)" : null;
     }
 
     static FirewatchConfig loadConfig(String file) {
