@@ -83,8 +83,13 @@ final class Collapser {
         boolean aContent = a.rulesKnown() && !a.rules().isEmpty();
         boolean bContent = b.rulesKnown() && !b.rules().isEmpty();
         FirewallChange content = aContent || !bContent && (a.rulesKnown() || !b.rulesKnown()) ? a : b;
-        List<String> notes = new ArrayList<>(a.notes());
-        b.notes().stream().filter(n -> !notes.contains(n)).forEach(notes::add);
+        // A record without content explains why it has none; once another record supplied it, that is moot.
+        List<String> notes = new ArrayList<>(content.notes());
+        for (FirewallChange other : List.of(a, b)) {
+            if (other != content && (other.rulesKnown() || !content.rulesKnown())) {
+                other.notes().stream().filter(n -> !notes.contains(n)).forEach(notes::add);
+            }
+        }
         Map<String, String> tags = new LinkedHashMap<>(b.tags());
         tags.putAll(a.tags());
         // The record with the content knows best what the change did (a GCP patch that disables a rule); Azure's

@@ -57,6 +57,14 @@ class CollapserTest {
     }
 
     @Test
+    void notesExplainingMissingContentAreDroppedOnceARecordSuppliesIt() {
+        collapser.add(azure("c3").rules(List.of(), false).notes(List.of("the request body in the record is cut short")).build());
+        collapser.add(azure("c3").rules(List.of(RDP), true).notes(List.of("rule AllowRdp has priority 100")).build());
+        collapser.flush();
+        assertThat(released).singleElement().satisfies(c -> assertThat(c.notes()).containsExactly("rule AllowRdp has priority 100"));
+    }
+
+    @Test
     void aFailedRecordMakesTheChangeFailed() {
         collapser.add(azure("c2").rules(List.of(RDP), true).build());
         collapser.add(azure("c2").outcome(Outcome.FAILURE).errorCode("Forbidden").rules(List.of(), false).build());
