@@ -12,6 +12,7 @@ import io.firewatch.core.config.FirewatchConfig;
 import io.firewatch.core.model.Severity;
 import io.firewatch.core.sink.Dispatcher;
 import io.firewatch.core.testing.Fixtures;
+import io.firewatch.core.testing.RecordingSink;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -76,7 +77,7 @@ class CoreFixturesTest {
     }
 
     private List<String> delivered() {
-        return sink.alerts.stream().map(AlertJson::toJson).toList();
+        return sink.sent.stream().map(AlertJson::toJson).toList();
     }
 
     @Test
@@ -84,7 +85,7 @@ class CoreFixturesTest {
         List<String> fixtures = fixtures("aws/eventbridge", "");
         assertThat(fixtures).isNotEmpty();
         for (String fixture : fixtures) {
-            sink.alerts.clear();
+            sink.sent.clear();
             JsonNode response = invoke(Fixtures.bytes(fixture));
             assertThat(response.path("failed").asBoolean()).as(fixture).isFalse();
             assertThat(delivered()).as(fixture).containsExactlyInAnyOrderElementsOf(deliverable(fixture));

@@ -13,6 +13,7 @@ import io.firewatch.core.model.Severity;
 import io.firewatch.core.sink.DeliveryException;
 import io.firewatch.core.sink.Dispatcher;
 import io.firewatch.core.sink.SecretResolver;
+import io.firewatch.core.testing.RecordingSink;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -67,7 +68,7 @@ class EventBridgeHandlerTest {
 
         assertThat(response.path("failed").asBoolean()).isFalse();
         assertThat(response.path("input").asText()).isEqualTo("eventbridge:7bf73129-1428-4cd3-a780-95db273d1602");
-        assertThat(sink.alerts).singleElement().satisfies(a -> {
+        assertThat(sink.sent).singleElement().satisfies(a -> {
             assertThat(a.severity()).isEqualTo(Severity.CRITICAL);
             assertThat(a.change().operation()).isEqualTo("AuthorizeSecurityGroupIngress");
             assertThat(a.change().account()).isEqualTo("111122223333");
@@ -78,7 +79,7 @@ class EventBridgeHandlerTest {
                 .isLessThanOrEqualTo(Duration.ofMillis(30_000).minus(EventBridgeHandler.SAFETY_MARGIN))
                 .isGreaterThan(Duration.ofMillis(25_000)));
         JsonNode line = logLines("alert").get(0);
-        assertThat(line.path("alertId").asText()).isEqualTo(sink.alerts.get(0).id());
+        assertThat(line.path("alertId").asText()).isEqualTo(sink.sent.get(0).id());
         assertThat(line.path("severity").asText()).isEqualTo("critical");
         assertThat(line.path("requestId").asText()).isEqualTo("req-1");
         assertThat(line.path("time").asText()).isEqualTo("2026-11-27T09:22:00Z");
@@ -92,7 +93,7 @@ class EventBridgeHandlerTest {
 
         assertThat(response.path("batchItemFailures")).hasSize(1);
         assertThat(response.path("batchItemFailures").get(0).path("itemIdentifier").asText()).isEqualTo(Events.BAD_MESSAGE);
-        assertThat(sink.alerts).extracting(a -> a.change().operation())
+        assertThat(sink.sent).extracting(a -> a.change().operation())
                 .containsExactly("AuthorizeSecurityGroupIngress", "DeleteSecurityGroup");
         assertThat(logLines("input-failure")).singleElement()
                 .satisfies(l -> assertThat(l.path("input").asText()).isEqualTo("sqs:" + Events.BAD_MESSAGE));
@@ -111,9 +112,9 @@ class EventBridgeHandlerTest {
                 "a1000000-0000-4000-8000-000000000004",
                 "a1000000-0000-4000-8000-000000000005");
         // The hostile but valid event is a critical alert; its text reaches the sink verbatim, never the log.
-        assertThat(sink.alerts).extracting(a -> a.change().operation())
+        assertThat(sink.sent).extracting(a -> a.change().operation())
                 .containsExactly("AuthorizeSecurityGroupIngress", "DeleteSecurityGroup");
-        assertThat(sink.alerts.get(0).severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(sink.sent.get(0).severity()).isEqualTo(Severity.CRITICAL);
         String raw = logBytes.toString(StandardCharsets.UTF_8);
         assertThat(raw).doesNotContain("\u001b").doesNotContain("\u202e").doesNotContain("jndi").doesNotContain("AAAAAAAAAA");
         // Every line is one JSON object of ours: the injected "alert" line did not become a line of its own.
@@ -124,14 +125,14 @@ class EventBridgeHandlerTest {
 
     @Test
     void retryableDeliveryFailureOfADirectEventIsThrownForLambdaToRetry() {
-        RecordingSink failing = new RecordingSink(new DeliveryException("SNS could not be reached", true));
+        RecordingSink failing = failing(new DeliveryException("SNS could not be reached", true));
         assertThatThrownBy(() -> invoke(handler(failing), Events.bytes(Events.SSH_WORLD)))
                 .isInstanceOf(DeliveryFailedException.class);
     }
 
     @Test
     void permanentDeliveryFailureOfADirectEventIsLoggedNotRetried() throws IOException {
-        RecordingSink failing = new RecordingSink(new DeliveryException("SNS refused the alert: AuthorizationError (HTTP 403)", false));
+        RecordingSink failing = failing(new DeliveryException("SNS refused the alert: AuthorizationError (HTTP 403)", false));
         JsonNode response = invoke(handler(failing), Events.bytes(Events.SSH_WORLD));
         assertThat(response.path("alerts").asInt()).isEqualTo(1);
         assertThat(logLines("delivery-failure")).singleElement().satisfies(l -> {
@@ -142,7 +143,7 @@ class EventBridgeHandlerTest {
 
     @Test
     void retryableDeliveryFailureFailsOnlyThatSqsMessage() throws IOException {
-        RecordingSink failing = new RecordingSink(new DeliveryException("throttled", true));
+        RecordingSink failing = failing(new DeliveryException("throttled", true));
         JsonNode response = invoke(handler(failing), Events.bytes(Events.SQS_ONE_BAD));
         List<String> failed = new ArrayList<>();
         response.path("batchItemFailures").forEach(f -> failed.add(f.path("itemIdentifier").asText()));
@@ -156,7 +157,7 @@ class EventBridgeHandlerTest {
         JsonNode response = invoke(handler(sink), "{\"detail-type\": \"AWS API Call via Cl".getBytes(StandardCharsets.UTF_8));
         assertThat(response.path("failed").asBoolean()).isTrue();
         assertThat(response.path("input").asText()).isEqualTo("invocation:req-1");
-        assertThat(sink.alerts).isEmpty();
+        assertThat(sink.sent).isEmpty();
         assertThat(logLines("input-failure")).singleElement()
                 .satisfies(l -> assertThat(l.path("kind").asText()).isEqualTo("malformed"));
     }
@@ -179,7 +180,7 @@ class EventBridgeHandlerTest {
                 + "\"resources\":[],\"detail\":{\"eventName\":\"ConsoleLogin\"}}").getBytes(StandardCharsets.UTF_8));
         assertThat(bucket.path("failed").asBoolean()).isFalse();
         assertThat(signin.path("failed").asBoolean()).isFalse();
-        assertThat(sink.alerts).isEmpty();
+        assertThat(sink.sent).isEmpty();
         assertThat(logLines()).isEmpty();
     }
 
@@ -254,7 +255,13 @@ class EventBridgeHandlerTest {
         EventBridgeHandler handler = new EventBridgeHandler(new Firewatch(FirewatchConfig.defaults()),
                 new Dispatcher(List.of(sink), Severity.CRITICAL), CLOCK, log);
         invoke(handler, Events.bytes(Events.SQS_ONE_BAD));
-        assertThat(sink.alerts).extracting(Alert::severity).containsOnly(Severity.CRITICAL);
+        assertThat(sink.sent).extracting(Alert::severity).containsOnly(Severity.CRITICAL);
         assertThat(logLines("alert")).hasSize(2);
+    }
+
+    private static RecordingSink failing(DeliveryException failure) {
+        RecordingSink sink = new RecordingSink();
+        sink.failWith(failure);
+        return sink;
     }
 }

@@ -9,6 +9,7 @@ import io.firewatch.core.alert.AlertJson;
 import io.firewatch.core.config.FirewatchConfig;
 import io.firewatch.core.model.Severity;
 import io.firewatch.core.sink.Dispatcher;
+import io.firewatch.core.testing.RecordingSink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;

@@ -7,13 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.google.cloud.functions.HttpRequest;
 import com.google.cloud.functions.HttpResponse;
 import io.firewatch.core.Firewatch;
-import io.firewatch.core.alert.Alert;
 import io.firewatch.core.config.ConfigException;
 import io.firewatch.core.config.FirewatchConfig;
 import io.firewatch.core.model.Severity;
 import io.firewatch.core.sink.DeliveryException;
 import io.firewatch.core.sink.Dispatcher;
-import io.firewatch.core.sink.Sink;
+import io.firewatch.core.testing.RecordingSink;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.ByteArrayInputStream;
@@ -41,23 +40,6 @@ class AuditLogFunctionTest {
             new Firewatch(FirewatchConfig.defaults()), new Dispatcher(List.of(sink), Severity.MEDIUM), Duration.ofSeconds(5), log));
 
     /** A sink that records what it is sent, or fails while told to. */
-    static final class RecordingSink implements Sink {
-        final List<Alert> sent = new ArrayList<>();
-        DeliveryException failure;
-
-        @Override
-        public String name() {
-            return "recording";
-        }
-
-        @Override
-        public void send(Alert alert, Duration budget) throws DeliveryException {
-            if (failure != null) {
-                throw failure;
-            }
-            sent.add(alert);
-        }
-    }
 
     private static String messagePublished(String rule, String messageId) {
         return Events.messagePublishedData(Events.logEntry("firewalls-insert-first.json", rule), messageId, "s").toString();
@@ -90,7 +72,7 @@ class AuditLogFunctionTest {
 
     @Test
     void aSinkFailureThatMayPassFailsTheInvocation() {
-        sink.failure = new DeliveryException("teams: HTTP 503", true);
+        sink.failWith(new DeliveryException("teams: HTTP 503", true));
 
         assertThatThrownBy(() -> function.accept(TestCloudEvent.of("m-2", Events.MESSAGE_PUBLISHED, messagePublished("fw-2", "m-2"))))
                 .isInstanceOf(EventNotAcknowledged.class).hasMessageContaining("m-2");
@@ -98,7 +80,7 @@ class AuditLogFunctionTest {
 
     @Test
     void aSinkFailureThatCannotPassIsLoggedAndAcknowledged() throws Exception {
-        sink.failure = new DeliveryException("teams: HTTP 404 (webhook deleted)", false);
+        sink.failWith(new DeliveryException("teams: HTTP 404 (webhook deleted)", false));
 
         function.accept(TestCloudEvent.of("m-3", Events.MESSAGE_PUBLISHED, messagePublished("fw-3", "m-3")));
 
@@ -141,7 +123,7 @@ class AuditLogFunctionTest {
 
     @Test
     void overHttpFailuresAnswer500ForRedeliveryAnd400ForUnreadableMessages() throws Exception {
-        sink.failure = new DeliveryException("teams: HTTP 429", true);
+        sink.failWith(new DeliveryException("teams: HTTP 429", true));
         TestResponse failed = new TestResponse();
         function.service(new TestRequest("POST", Map.of(), Events.pushRequest(Events.logEntry("firewalls-insert-first.json", "fw-h"), "p-2")), failed);
         assertThat(failed.status).isEqualTo(500);

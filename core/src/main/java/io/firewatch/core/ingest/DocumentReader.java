@@ -156,7 +156,6 @@ public final class DocumentReader {
     private boolean readValues(JsonParser parser, Origin origin, Listener listener, boolean trackLines) {
         try {
             JsonToken token;
-            int index = 0;
             while ((token = parser.nextToken()) != null) {
                 Origin here = trackLines ? origin.atLine(parser.currentTokenLocation().getLineNr()) : origin;
                 if (token == JsonToken.START_ARRAY) {
@@ -166,7 +165,6 @@ public final class DocumentReader {
                 } else {
                     listener.problem(new Problem(here, Problem.Kind.UNRECOGNIZED, "a bare " + describe(token) + " is no event"));
                 }
-                index++;
             }
             return true;
         } catch (JsonProcessingException e) {

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class AddressSpaceTest {
 
@@ -29,9 +30,6 @@ class AddressSpaceTest {
             "203.0.113.7/32|false",
             "0.0.0.0/33|false",
             "999.1.1.1/8|false",
-            "'0.0.0.0/0 '|false",
-            "' 0.0.0.0/0'|false",
-            "'0.0.0.0 /0'|false",
             "::/129|false",
             "2001:db8::/32|false",
             "sg-0123456789abcdef0|false",
@@ -43,13 +41,12 @@ class AddressSpaceTest {
             "1:2:3|false",
     })
     void decidesWhetherSourcesAreTheWholeInternet(String sources, boolean world) {
-        List<String> list = sources.strip().equals("0.0.0.0/0") || sources.contains(" /")
-                ? List.of(sources) : Arrays.asList(sources.split(" "));
-        assertThat(AddressSpace.cover(list).world()).isEqualTo(world);
+        assertThat(AddressSpace.cover(Arrays.asList(sources.split(" "))).world()).isEqualTo(world);
     }
 
     @ParameterizedTest
-    @CsvSource({"0.0.0.0/33", "999.1.1.1/8", "10.0.0.0/-1", "1.2.3.4/08x", "::/200", "2001:db8:::1/64"})
+    @ValueSource(strings = {"0.0.0.0/33", "999.1.1.1/8", "10.0.0.0/-1", "1.2.3.4/08x", "::/200", "2001:db8:::1/64",
+            "0.0.0.0/0 ", " 0.0.0.0/0", "0.0.0.0 /0", "0.0.0.0/ 0"})
     void malformedAddressesAreReportedNotRead(String source) {
         AddressSpace.Coverage c = AddressSpace.cover(List.of(source));
         assertThat(c.world()).isFalse();

@@ -11,8 +11,6 @@ import io.firewatch.core.normalize.Problem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -137,18 +135,6 @@ public final class Fixtures {
                 throw new AssertionError("expected exactly one alert, got " + alerts.size() + ": " + jsonLines() + " problems: " + problems);
             }
             return alerts.get(0);
-        }
-    }
-
-    static URL resource(String name) {
-        return Fixtures.class.getResource(name);
-    }
-
-    static Path path(URL url) {
-        try {
-            return Paths.get(url.toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

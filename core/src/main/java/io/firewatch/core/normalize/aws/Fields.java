@@ -57,17 +57,11 @@ final class Fields {
         if (v.isMissingNode() || v.isNull()) {
             return null;
         }
-        if (v.isIntegralNumber() && v.canConvertToInt()) {
-            return v.intValue();
+        Integer value = Json.integer(parent, name);
+        if (value == null) {
+            throw new Unreadable(path + "." + name + " is not " + what);
         }
-        if (v.isTextual()) {
-            try {
-                return Integer.valueOf(v.asText().strip());
-            } catch (NumberFormatException e) {
-                throw new Unreadable(path + "." + name + " is not " + what);
-            }
-        }
-        throw new Unreadable(path + "." + name + " is not " + what);
+        return value;
     }
 
     /**
