@@ -39,7 +39,7 @@ final class RenderCommand implements Command {
         }
         FirewatchConfig config;
         try {
-            config = ScanCommand.loadConfig(configFile);
+            config = ScanCommand.loadConfig(configFile, console.err());
         } catch (ConfigException e) {
             console.err().println("firewatch render: invalid configuration: " + Terminal.safe(e.getMessage()));
             return EXIT_USAGE;

@@ -45,7 +45,7 @@ final class ScanCommand implements Command {
         }
         FirewatchConfig config;
         try {
-            config = loadConfig(configFile);
+            config = loadConfig(configFile, console.err());
         } catch (ConfigException e) {
             console.err().println("firewatch scan: invalid configuration: " + Terminal.safe(e.getMessage()));
             return EXIT_USAGE;
@@ -84,6 +84,15 @@ final class ScanCommand implements Command {
             progress.update(files, alerts, problems);
         });
         scan.finish();
+        for (String empty : inputs.emptyPaths()) {
+            // A CI gate must not pass because its path was empty; without --fail-on it is worth a word, not a failure.
+            if (failOn != null) {
+                listener.problem(new Problem(io.firewatch.core.normalize.Origin.of(empty), Problem.Kind.UNREADABLE,
+                        "no input files here, so nothing was checked (--fail-on needs input)"));
+            } else {
+                console.err().println("firewatch: warning: " + Terminal.safe(empty) + ": no input files here");
+            }
+        }
         printer.finish();
         console.out().flush();
         progress.clear();
@@ -118,15 +127,29 @@ final class ScanCommand implements Command {
         }
     }
 
-    static FirewatchConfig loadConfig(String file) {
+    /** The configuration of {@code --config FILE}, or the defaults; what loads but cannot work is warned about. */
+    static FirewatchConfig loadConfig(String file, java.io.PrintStream warnings) {
         if (file == null) {
             return FirewatchConfig.defaults();
         }
+        String json;
         try {
-            return FirewatchConfig.parse(Files.readString(Path.of(file), StandardCharsets.UTF_8));
+            json = Files.readString(Path.of(file), StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ConfigException(file + ": no such file");
         } catch (IOException e) {
             throw new ConfigException("cannot read " + file + ": " + e.getClass().getSimpleName());
         }
+        FirewatchConfig config;
+        try {
+            config = FirewatchConfig.parse(json);
+        } catch (ConfigException e) {
+            throw new ConfigException(file + ": " + e.getMessage());
+        }
+        for (String warning : config.warnings()) {
+            warnings.println("firewatch: warning: " + Terminal.safe(file + ": " + warning));
+        }
+        return config;
     }
 
     private AlertPrinter printer(Console console) {

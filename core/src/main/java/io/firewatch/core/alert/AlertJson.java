@@ -91,6 +91,22 @@ public final class AlertJson {
         }
         strings(g, "sources", rule.sources());
         strings(g, "destinations", rule.destinations());
+        // Optional context, written only when the event carries it (older consumers never see a null they did not expect).
+        if (rule.name() != null) {
+            g.writeStringField("name", rule.name());
+        }
+        if (rule.priority() != null) {
+            g.writeNumberField("priority", rule.priority());
+        }
+        if (rule.description() != null) {
+            g.writeStringField("description", rule.description());
+        }
+        if (rule.network() != null) {
+            g.writeStringField("network", rule.network());
+        }
+        if (!rule.targets().isEmpty()) {
+            strings(g, "targets", rule.targets());
+        }
         g.writeEndObject();
     }
 

@@ -2,8 +2,10 @@ package io.firewatch.core.config;
 
 import io.firewatch.core.detect.AddressSpace;
 import io.firewatch.core.model.FirewallChange;
+import io.firewatch.core.model.Provider;
 import io.firewatch.core.model.Severity;
 import java.math.BigInteger;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -12,6 +14,8 @@ import java.util.regex.Pattern;
  * principal); an entry with {@code maxSeverity} suppresses only alerts up to that severity.
  *
  * @param principal  exact value or glob ({@code *} any run, {@code ?} one character), case-sensitive
+ * @param operation  exact value or glob; case-sensitive, except for Azure, whose logs write the same operation as
+ *                   {@code Microsoft.Network/...} and {@code MICROSOFT.NETWORK/...}
  * @param callerCidr the caller's source IP must lie in this CIDR
  */
 public record AllowRule(String name, String provider, String account, String principal, String userAgent,
@@ -29,9 +33,16 @@ public record AllowRule(String name, String provider, String account, String pri
                 && (account == null || glob(account, change.account()))
                 && (principal == null || glob(principal, change.actor().principal()))
                 && (userAgent == null || glob(userAgent, change.actor().userAgent()))
-                && (operation == null || glob(operation, change.operation()))
+                && (operation == null || operationMatches(change))
                 && (callerCidr == null || inCidr(change.actor().sourceIp()))
                 && resourceTag.entrySet().stream().allMatch(t -> t.getValue().equals(change.tags().get(t.getKey())));
+    }
+
+    private boolean operationMatches(FirewallChange change) {
+        if (change.provider() == Provider.AZURE && change.operation() != null) {
+            return glob(operation.toLowerCase(Locale.ROOT), change.operation().toLowerCase(Locale.ROOT));
+        }
+        return glob(operation, change.operation());
     }
 
     private boolean inCidr(String ip) {

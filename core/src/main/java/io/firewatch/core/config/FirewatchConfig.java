@@ -1,5 +1,6 @@
 package io.firewatch.core.config;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,17 +20,21 @@ import java.util.Set;
  *
  * <pre>{@code
  * {"adminPorts": [22, "20-23", 3389], "publicPorts": [80, 443],
- *  "allow": [{"name": "terraform", "principal": "arn:aws:sts::*:assumed-role/terraform/*", "maxSeverity": "high"}]}
+ *  "allow": [{"name": "terraform", "principal": "arn:aws:sts::*:assumed-role/terraform/*", "maxSeverity": "high"}],
+ *  "accountAliases": {"111122223333": "payments-prod"}}
  * }</pre>
+ *
+ * @param accountAliases a reader's name per account id, subscription id or project id, shown beside the id in alerts
  */
-public record FirewatchConfig(List<PortRange> adminPorts, List<PortRange> publicPorts, List<AllowRule> allow) {
+public record FirewatchConfig(List<PortRange> adminPorts, List<PortRange> publicPorts, List<AllowRule> allow,
+                              Map<String, String> accountAliases) {
 
     public static final List<PortRange> DEFAULT_ADMIN_PORTS = ports(
             "20-23", "135", "139", "445", "1433-1434", "1521", "2375-2376", "2379", "3306", "3389", "5432", "5601",
             "5900", "5985-5986", "6379", "9200", "9300", "11211", "27017");
     public static final List<PortRange> DEFAULT_PUBLIC_PORTS = ports("80", "443");
 
-    private static final Set<String> TOP_KEYS = Set.of("adminPorts", "publicPorts", "allow");
+    private static final Set<String> TOP_KEYS = Set.of("adminPorts", "publicPorts", "allow", "accountAliases");
     private static final Set<String> ALLOW_KEYS = Set.of("name", "provider", "account", "principal", "userAgent",
             "callerCidr", "operation", "resourceTag", "maxSeverity");
 
@@ -37,10 +42,38 @@ public record FirewatchConfig(List<PortRange> adminPorts, List<PortRange> public
         adminPorts = List.copyOf(adminPorts);
         publicPorts = List.copyOf(publicPorts);
         allow = List.copyOf(allow);
+        accountAliases = accountAliases == null ? Map.of() : Map.copyOf(accountAliases);
+    }
+
+    public FirewatchConfig(List<PortRange> adminPorts, List<PortRange> publicPorts, List<AllowRule> allow) {
+        this(adminPorts, publicPorts, allow, Map.of());
     }
 
     public static FirewatchConfig defaults() {
         return new FirewatchConfig(DEFAULT_ADMIN_PORTS, DEFAULT_PUBLIC_PORTS, List.of());
+    }
+
+    /**
+     * What is legal but cannot work as written, for the loader to show: an allow-list entry whose {@code resourceTag}
+     * can never match the events of a provider it applies to (GCP audit events carry no tags or labels of a firewall).
+     */
+    public List<String> warnings() {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < allow.size(); i++) {
+            AllowRule a = allow.get(i);
+            if (a.resourceTag().isEmpty()) {
+                continue;
+            }
+            String entry = "allow[" + i + "]" + (a.name() == null ? "" : " (" + a.name() + ")");
+            if ("gcp".equals(a.provider())) {
+                out.add(entry + ": resourceTag can never match: GCP audit events carry no tags or labels of the firewall"
+                        + " they change, so this entry suppresses nothing");
+            } else if (a.provider() == null) {
+                out.add(entry + ": resourceTag never matches GCP events (they carry no tags or labels of the firewall);"
+                        + " on AWS it matches only events that carry tags (resources created with tags)");
+            }
+        }
+        return out;
     }
 
     /** Parses configuration JSON; throws {@link ConfigException} naming the first bad key. */
@@ -49,7 +82,9 @@ public record FirewatchConfig(List<PortRange> adminPorts, List<PortRange> public
         try {
             root = new ObjectMapper().readTree(json);
         } catch (JsonProcessingException e) {
-            throw new ConfigException("configuration is not valid JSON: " + e.getOriginalMessage());
+            JsonLocation at = e.getLocation();
+            String where = at == null || at.getLineNr() < 1 ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new ConfigException("configuration is not valid JSON" + where + ": " + firstLine(e.getOriginalMessage()));
         }
         if (root == null || !root.isObject()) {
             throw new ConfigException("configuration must be a JSON object with keys " + TOP_KEYS);
@@ -65,7 +100,34 @@ public record FirewatchConfig(List<PortRange> adminPorts, List<PortRange> public
         for (int i = 0; i < list.size(); i++) {
             allow.add(allowRule(list.get(i), "allow[" + i + "]"));
         }
-        return new FirewatchConfig(admin, pub, allow);
+        return new FirewatchConfig(admin, pub, allow, aliases(root.path("accountAliases")));
+    }
+
+    private static Map<String, String> aliases(JsonNode node) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (node.isMissingNode()) {
+            return out;
+        }
+        if (!node.isObject()) {
+            throw new ConfigException("accountAliases: must be an object of account, subscription or project ids to names");
+        }
+        node.fields().forEachRemaining(e -> {
+            if (!e.getValue().isTextual() || e.getValue().asText().isBlank()) {
+                throw new ConfigException("accountAliases." + e.getKey() + ": must be a non-empty string");
+            }
+            out.put(e.getKey().toLowerCase(java.util.Locale.ROOT), e.getValue().asText().strip());
+        });
+        return out;
+    }
+
+    /** The alias configured for an account (ids compare regardless of case: Azure writes subscription ids both ways). */
+    public String aliasOf(String account) {
+        return account == null ? null : accountAliases.get(account.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static String firstLine(String message) {
+        int cut = message == null ? -1 : message.indexOf('\n');
+        return cut < 0 ? String.valueOf(message) : message.substring(0, cut);
     }
 
     private static AllowRule allowRule(JsonNode node, String where) {

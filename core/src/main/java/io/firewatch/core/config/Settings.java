@@ -80,11 +80,12 @@ public final class Settings {
         List<Sink> sinks = new ArrayList<>();
         String webhook = value(TEAMS_WEBHOOK_URL);
         if (webhook != null) {
-            sinks.add(new TeamsWebhookSink(SinkSettings.webhook(TEAMS_WEBHOOK_URL, secret(TEAMS_WEBHOOK_URL, webhook))));
+            sinks.add(new TeamsWebhookSink(SinkSettings.webhook(TEAMS_WEBHOOK_URL, secret(TEAMS_WEBHOOK_URL, webhook)),
+                    config::aliasOf));
         }
         SmtpSettings smtp = smtp();
         if (smtp != null) {
-            sinks.add(new SmtpSink(smtp));
+            sinks.add(new SmtpSink(smtp, config::aliasOf, io.firewatch.core.sink.Backoff.standard()));
         }
         return sinks;
     }

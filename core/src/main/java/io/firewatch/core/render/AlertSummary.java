@@ -14,11 +14,15 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The one-line summary every channel leads with: who did what to which firewall, where. For example
- * {@code arn:…/alice opened tcp/22 (SSH) to the internet on security group sg-0123 in 111122223333 us-east-1}
- * (long ARNs keep their last segment; the facts carry the full principal). The result is one line of unescaped text; each renderer escapes it.
+ * The one-line summary every channel leads with (the Teams card, both email bodies, the email and SNS subjects):
+ * who did what to which firewall, where. For example {@code NetworkAdmin/mallory opened tcp/22 (SSH) to the internet
+ * on security group web (sg-0123) in account 111122223333 (payments-prod), us-east-1}. The result is one line of
+ * unescaped text; each renderer escapes it.
  */
 public final class AlertSummary {
+    /** Alert ids of deliberate test alerts ({@code notify-test}) start with this; every channel then says TEST first. */
+    public static final String TEST_ID_PREFIX = "test:";
+
     static final int MAX_LENGTH = 400;
     private static final int MAX_PART = 120;
     private static final int MAX_RULES = 3;
@@ -28,32 +32,88 @@ public final class AlertSummary {
     private AlertSummary() {
     }
 
-    public static String of(Alert alert) {
-        FirewallChange c = alert.change();
-        String who = c.actor().principal() == null ? "An unknown principal" : Text.field(Describe.principal(c.actor().principal()), MAX_PART);
-        String what = what(alert);
-        String resource = Text.field(Describe.label(c.resource()), MAX_PART);
-        String on = Describe.kind(c.resource().type()) + (resource == null ? "" : " " + resource);
-        String where = where(c);
-        String sentence;
-        if (c.succeeded()) {
-            sentence = who + " " + what.replace(ON, on) + where;
-        } else {
-            String code = c.errorCode() == null ? "" : " (" + Text.field(c.errorCode(), 60) + ")";
-            sentence = who + " tried to " + infinitive(what).replace(ON, on) + where + ": refused" + code;
-        }
-        return Text.truncate(Text.oneLine(sentence), MAX_LENGTH);
+    public static boolean isTest(Alert alert) {
+        return alert.id() != null && alert.id().startsWith(TEST_ID_PREFIX);
     }
 
-    private static String where(FirewallChange c) {
+    /** The severity word channels lead with: {@code CRITICAL}, or {@code TEST} for a test alert. */
+    public static String severityWord(Alert alert) {
+        return isTest(alert) ? "TEST" : alert.severity().wire().toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** The heading above the summary: {@code CRITICAL · firewall change}; a test alert says it is one. */
+    public static String title(Alert alert) {
+        if (isTest(alert)) {
+            return "TEST · not a real alert: no firewall was changed";
+        }
+        return severityWord(alert) + " · firewall change" + (alert.change().succeeded() ? "" : " attempt");
+    }
+
+    /** The first line of a body: {@code CRITICAL: <summary>}, or {@code TEST ALERT (no firewall was changed): ...}. */
+    public static String firstLine(Alert alert, AccountAliases aliases) {
+        return (isTest(alert) ? "TEST ALERT (no firewall was changed): " : severityWord(alert) + ": ") + of(alert, aliases);
+    }
+
+    /** The subject of a message (email, SNS), not yet cut to a channel's limit: {@code [Firewatch HIGH] <summary>}. */
+    public static String subject(Alert alert, AccountAliases aliases) {
+        return "[Firewatch " + severityWord(alert) + "] " + of(alert, aliases);
+    }
+
+    public static String of(Alert alert) {
+        return of(alert, AccountAliases.NONE);
+    }
+
+    public static String of(Alert alert, AccountAliases aliases) {
+        FirewallChange c = alert.change();
+        String who = c.actor().principal() == null ? "An unknown principal" : Text.field(Describe.principal(c.actor().principal()), MAX_PART);
+        String resource = Text.field(Describe.label(c.resource()), MAX_PART);
+        String on = Describe.kind(c.resource().type()) + (resource == null ? "" : " " + resource);
+        return Text.truncate(Text.oneLine(who + " " + verbPhrase(alert, on) + where(c, aliases)), MAX_LENGTH);
+    }
+
+    /**
+     * What happened, without who and where: {@code opened tcp/22 (SSH) to the internet on security group}, for
+     * places that show the actor and the resource beside it (the CLI's table).
+     */
+    public static String whatHappened(Alert alert) {
+        return Text.oneLine(verbPhrase(alert, Describe.kind(alert.change().resource().type())));
+    }
+
+    private static String verbPhrase(Alert alert, String on) {
+        FirewallChange c = alert.change();
+        String what = what(alert);
+        if (c.succeeded()) {
+            return what.replace(ON, on);
+        }
+        String code = c.errorCode() == null ? "" : " (" + Text.field(c.errorCode(), 60) + ")";
+        return "tried to " + infinitive(what).replace(ON, on) + ": refused" + code;
+    }
+
+    /** {@code in account 111122223333 (payments-prod), us-east-1}; the alias only where one is configured. */
+    static String where(FirewallChange c, AccountAliases aliases) {
         StringBuilder b = new StringBuilder();
         if (c.account() != null) {
-            b.append(" in ").append(Text.field(c.account(), 80));
+            b.append(" in ").append(accountWord(c)).append(Text.field(c.account(), 80));
+            String alias = aliases.of(c.account());
+            if (alias != null) {
+                b.append(" (").append(Text.field(alias, 60)).append(')');
+            }
         }
         if (c.region() != null) {
-            b.append(b.length() == 0 ? " in " : " ").append(Text.field(c.region(), 40));
+            b.append(b.length() == 0 ? " in " : ", ").append(Text.field(c.region(), 40));
         }
         return b.toString();
+    }
+
+    private static String accountWord(FirewallChange c) {
+        if (c.account().indexOf('/') >= 0) {
+            return "";   // organizations/123 and folders/456 name themselves
+        }
+        return switch (c.provider()) {
+            case AWS -> "account ";
+            case AZURE -> "subscription ";
+            case GCP -> "project ";
+        };
     }
 
     /** The verb phrase, past tense, with {@link #ON} where the resource goes. */

@@ -86,8 +86,21 @@ final class Describe {
         if (!r.destinations().isEmpty()) {
             b.append(" to ").append(addresses(r.destinations(), maxAddresses));
         }
-        if (r.priority() != null) {
-            b.append(" (priority ").append(r.priority()).append(')');
+        if (!r.targets().isEmpty()) {
+            b.append(" for ").append(addresses(r.targets(), maxAddresses));
+        }
+        if (r.priority() != null || r.network() != null) {
+            b.append(" (");
+            if (r.priority() != null) {
+                b.append("priority ").append(r.priority()).append(r.network() == null ? "" : ", ");
+            }
+            if (r.network() != null) {
+                b.append("network ").append(r.network());
+            }
+            b.append(')');
+        }
+        if (r.description() != null) {
+            b.append(", described as \u201c").append(r.description()).append('\u201d');
         }
         return b.toString();
     }
@@ -104,13 +117,47 @@ final class Describe {
         return (r.direction() == Direction.UNKNOWN ? "" : r.direction().wire() + " ") + r.access().wire() + " " + ports(r);
     }
 
-    /** A principal short enough for a summary: an ARN keeps its last path segment ({@code arn:…/alice}). */
+    /**
+     * A principal as a person names it: an AWS assumed role keeps role and session ({@code NetworkAdmin/mallory}), an
+     * IAM user or federated user its name, the root user {@code root}; UPNs, emails and app ids stay as they are.
+     */
     static String principal(String principal) {
-        if (principal != null && principal.startsWith("arn:") && principal.length() > 40 && principal.indexOf('/') > 0
-                && principal.lastIndexOf('/') < principal.length() - 1) {
-            return "arn:…/" + principal.substring(principal.lastIndexOf('/') + 1);
+        if (principal == null || !principal.startsWith("arn:")) {
+            return principal;
         }
-        return principal;
+        String[] arn = principal.split(":", 6);
+        if (arn.length < 6) {
+            return principal;
+        }
+        String resource = arn[5];
+        if (resource.equals("root")) {
+            return "root";
+        }
+        int slash = resource.indexOf('/');
+        if (slash < 0 || slash == resource.length() - 1) {
+            return principal;
+        }
+        String kind = resource.substring(0, slash);
+        String rest = resource.substring(slash + 1);
+        return switch (kind) {
+            case "assumed-role" -> rest;
+            case "user", "federated-user", "role" -> rest.substring(rest.lastIndexOf('/') + 1);
+            default -> principal;
+        };
+    }
+
+    /** An Azure operation in its documented casing (logs also write it upper or lower case); others as they are. */
+    static String operation(io.firewatch.core.model.Provider provider, String operation) {
+        if (provider != io.firewatch.core.model.Provider.AZURE || operation == null) {
+            return operation;
+        }
+        io.firewatch.core.catalog.Operation known = Catalog.INSTANCE.azure(operation);
+        return known == null ? operation : known.operation();
+    }
+
+    /** Loaded on first use: only a rendering of an Azure alert needs it. */
+    private static final class Catalog {
+        static final io.firewatch.core.catalog.OperationCatalog INSTANCE = io.firewatch.core.catalog.OperationCatalog.load();
     }
 
     /** A reader's name for a resource type: "security group" for {@code AWS::EC2::SecurityGroup}. */
@@ -128,17 +175,27 @@ final class Describe {
         return last.replaceAll("([a-z])([A-Z])", "$1 $2").replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** The shortest unambiguous label of a resource: a short id, else its name, else the tail of a long id. */
+    /**
+     * The resource as a reader names it: its name with a short id ({@code web (sg-0123)}), a short id alone, or the
+     * meaningful tail of a long id (an ARM id's names, {@code nsg-web/deny-rdp}).
+     */
     static String label(ResourceRef r) {
         String id = r.id();
-        if (id != null && id.length() <= 48) {
-            return id;
-        }
-        if (r.name() != null) {
-            return r.name();
-        }
+        String name = r.name();
         if (id == null) {
-            return null;
+            return name;
+        }
+        if (id.indexOf('/') < 0 && id.length() <= 48) {
+            return name == null || name.equals(id) ? id : name + " (" + id + ")";
+        }
+        String tail = tail(id);
+        return name == null || tail.endsWith(name) ? tail : name;
+    }
+
+    /** The part of an id a person recognises: a short id whole, an ARM id's names, else the last two path segments. */
+    static String tail(String id) {
+        if (id.length() <= 48 && id.indexOf('/') < 0) {
+            return id;
         }
         int providers = id.toLowerCase(java.util.Locale.ROOT).lastIndexOf("/providers/");
         if (providers >= 0) {
@@ -152,7 +209,16 @@ final class Describe {
                 return names.toString();
             }
         }
+        if (id.length() <= 48) {
+            return id;
+        }
         String[] parts = id.split("/");
         return parts.length >= 2 ? parts[parts.length - 2] + "/" + parts[parts.length - 1] : id;
+    }
+
+    /** True when {@link #label} shows less than the whole id, so the full id belongs in the details. */
+    static boolean labelHidesId(ResourceRef r) {
+        String label = label(r);
+        return r.id() != null && (label == null || !label.contains(r.id()));
     }
 }

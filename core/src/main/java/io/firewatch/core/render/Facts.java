@@ -4,7 +4,6 @@ import io.firewatch.core.alert.Alert;
 import io.firewatch.core.model.Actor;
 import io.firewatch.core.model.FirewallChange;
 import io.firewatch.core.model.Provider;
-import io.firewatch.core.model.ResourceRef;
 import io.firewatch.core.model.Rule;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +13,14 @@ import java.util.List;
  * tells the same story. Values are one line, truncated to the given limits, and not yet escaped.
  */
 final class Facts {
-    /** A label and its value; the label is ours, the value comes from the event. */
-    record Fact(String label, String value) {
+    /**
+     * A label and its value; the label is ours, the value comes from the event. A {@code detail} (a full id, a user
+     * agent) is one tap away where space is short (the Teams card), in line elsewhere.
+     */
+    record Fact(String label, String value, boolean detail) {
+        Fact(String label, String value) {
+            this(label, value, false);
+        }
     }
 
     /** How much of each event value and how many list items a rendering may hold. */
@@ -42,35 +47,50 @@ final class Facts {
         };
     }
 
+    /**
+     * The facts the summary line does not already state, in reading order; a value the event lacks is left out,
+     * never shown as a dash.
+     */
     static List<Fact> of(Alert alert, Limits limits) {
         FirewallChange c = alert.change();
         List<Fact> facts = new ArrayList<>();
         int max = limits.field();
-        facts.add(new Fact("Severity", severityLabel(alert)));
-        facts.add(new Fact("Provider", providerName(c.provider())));
-        facts.add(new Fact(accountLabel(c.provider()), orDash(Text.field(c.account(), max))));
-        facts.add(new Fact("Region", orDash(Text.field(c.region(), max))));
-        facts.add(new Fact("Resource", resource(c.resource(), max)));
-        facts.add(new Fact("Operation", Text.field(c.operation(), max) + " (" + c.action().wire() + ", " + c.outcome().wire()
-                + (c.errorCode() == null ? "" : ": " + Text.field(c.errorCode(), max)) + ")"));
-        Actor a = c.actor();
-        facts.add(new Fact("Actor", a.principal() == null ? "unknown"
-                : Text.field(a.principal(), max) + (a.type() == null ? "" : " (" + Text.field(a.type(), 60) + ")")));
-        facts.add(new Fact("Source IP", orDash(Text.field(a.sourceIp(), max))));
-        facts.add(new Fact("User agent", orDash(Text.field(a.userAgent(), max))));
-        facts.add(new Fact("Open to the internet", alert.openToWorld() == null ? "unknown" : alert.openToWorld() ? "yes" : "no"));
+        if (alert.openToWorld() == null && c.succeeded()) {
+            facts.add(new Fact("Open to the internet", "unknown: the event does not carry the rule"));
+        }
         List<String> rules = rules(c, limits);
         for (int i = 0; i < rules.size(); i++) {
             facts.add(new Fact(rules.size() == 1 ? "Rule" : "Rule " + (i + 1), rules.get(i)));
         }
-        if (rules.isEmpty()) {
+        if (rules.isEmpty() && (c.target() == io.firewatch.core.model.Target.RULE || !c.rulesKnown())) {
             facts.add(new Fact("Rules", c.rulesKnown() ? "none in the event" : "not in the event"));
         }
-        facts.add(new Fact("ATT&CK", "T1686.001 Cloud Firewall (v19), T1562.007 (before v19)"));
-        facts.add(new Fact("Event ID", orDash(Text.field(c.eventId(), max))));
-        facts.add(new Fact("Time", c.time() == null ? "-" : c.time().toString()));
-        facts.add(new Fact("Alert ID", Text.field(alert.id(), max)));
+        facts.add(new Fact("Operation", Text.field(Describe.operation(c.provider(), c.operation()), max)));
+        if (c.time() != null) {
+            facts.add(new Fact("Time", TIME.format(c.time())));
+        }
+        Actor a = c.actor();
+        if (a.principal() != null && !a.principal().equals(Describe.principal(a.principal()))) {
+            facts.add(new Fact("Actor", Text.field(a.principal(), max), true));
+        }
+        add(facts, "Source IP", Text.field(a.sourceIp(), max), false);
+        add(facts, "User agent", Text.field(a.userAgent(), max), true);
+        if (Describe.labelHidesId(c.resource())) {
+            facts.add(new Fact("Resource ID", Text.field(c.resource().id(), max), true));
+        }
+        add(facts, "Event ID", Text.field(c.eventId(), max), true);
+        facts.add(new Fact("ATT&CK", "T1686.001 Cloud Firewall (formerly T1562.007)", true));
+        facts.add(new Fact("Alert ID", Text.field(alert.id(), max), true));
         return facts;
+    }
+
+    private static final java.time.format.DateTimeFormatter TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(java.time.ZoneOffset.UTC);
+
+    private static void add(List<Fact> facts, String label, String value, boolean detail) {
+        if (value != null && !value.isBlank()) {
+            facts.add(new Fact(label, value, detail));
+        }
     }
 
     /** Why the alert has its severity, one reason per item, at most {@code limits.items()}. */
@@ -99,27 +119,4 @@ final class Facts {
         return out;
     }
 
-    private static String accountLabel(Provider p) {
-        return switch (p) {
-            case AWS -> "Account";
-            case AZURE -> "Subscription";
-            case GCP -> "Project";
-        };
-    }
-
-    private static String resource(ResourceRef r, int max) {
-        StringBuilder b = new StringBuilder();
-        if (r.type() != null) {
-            b.append(Text.field(r.type(), max)).append(' ');
-        }
-        b.append(r.id() == null ? "(no id)" : Text.field(r.id(), max));
-        if (r.name() != null && !r.name().equals(r.id())) {
-            b.append(" (").append(Text.field(r.name(), max)).append(')');
-        }
-        return b.toString();
-    }
-
-    private static String orDash(String v) {
-        return v == null ? "-" : v;
-    }
 }

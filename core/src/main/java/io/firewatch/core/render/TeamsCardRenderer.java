@@ -5,16 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.firewatch.core.alert.Alert;
-import io.firewatch.core.model.Provider;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
  * The Teams Workflows message for an alert: an Adaptive Card 1.5 in the attachments envelope that the "When a Teams
- * webhook request is received" trigger expects. Event text is escaped so it cannot add markdown or links, and the
- * whole message stays under Teams' 28 KB limit: long values are cut with a visible marker, and cut harder until the
- * message fits.
+ * webhook request is received" trigger expects. Event text goes only into {@code TextRun}s of {@code RichTextBlock}s,
+ * which Teams never reads as Markdown, so it cannot add formatting or links and needs no backslash escapes (which
+ * Teams mobile shows literally); {@code TextBlock}s hold only Firewatch's own words. Every value wraps. The whole
+ * message stays under Teams' 28 KB limit: long values are cut with a visible marker, and cut harder until it fits.
  */
 public final class TeamsCardRenderer {
     /** Teams rejects messages above about 28 KB. */
@@ -29,62 +29,37 @@ public final class TeamsCardRenderer {
 
     /** The request body to POST to the webhook, compact JSON, at most {@link #MAX_BYTES} bytes of UTF-8. */
     public static String render(Alert alert) {
+        return render(alert, AccountAliases.NONE);
+    }
+
+    public static String render(Alert alert, AccountAliases aliases) {
         Facts.Limits limits = START;
-        String json = write(envelope(alert, limits));
+        String json = write(envelope(alert, aliases, limits));
         while (bytes(json) > MAX_BYTES && limits.field() > 16) {
             limits = limits.smaller();
-            json = write(envelope(alert, limits));
+            json = write(envelope(alert, aliases, limits));
         }
         return json;
     }
 
-    /** Escapes text for an Adaptive Card TextBlock or Fact: one line, links defanged, markdown characters escaped. */
-    public static String markdown(String value) {
-        if (value == null) {
-            return null;
-        }
-        String v = Text.defang(Text.oneLine(value));
-        StringBuilder b = new StringBuilder(v.length() + 16);
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            if ("\\*_[]()#>`~<|{}!".indexOf(c) >= 0) {
-                b.append('\\');
-            }
-            b.append(c);
-        }
-        // List markers ("- ", "+ ", "1. ") only act at the start of a line, and every value is one line.
-        if (b.length() > 1 && (b.charAt(0) == '-' || b.charAt(0) == '+') && b.charAt(1) == ' ') {
-            b.insert(0, '\\');
-        }
-        int digits = 0;
-        while (digits < b.length() && Character.isDigit(b.charAt(digits))) {
-            digits++;
-        }
-        if (digits > 0 && digits + 1 < b.length() && (b.charAt(digits) == '.' || b.charAt(digits) == ')')
-                && b.charAt(digits + 1) == ' ') {
-            b.insert(digits, '\\');
-        }
-        return b.toString();
-    }
-
-    static ObjectNode envelope(Alert alert, Facts.Limits limits) {
+    static ObjectNode envelope(Alert alert, AccountAliases aliases, Facts.Limits limits) {
         ObjectNode message = JSON.createObjectNode();
         message.put("type", "message");
         ObjectNode attachment = message.putArray("attachments").addObject();
         attachment.put("contentType", "application/vnd.microsoft.card.adaptive");
         attachment.putNull("contentUrl");
-        attachment.set("content", card(alert, limits));
+        attachment.set("content", card(alert, aliases, limits));
         return message;
     }
 
-    private static ObjectNode card(Alert alert, Facts.Limits limits) {
+    private static ObjectNode card(Alert alert, AccountAliases aliases, Facts.Limits limits) {
         ObjectNode card = JSON.createObjectNode();
         card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
         card.put("type", "AdaptiveCard");
         card.put("version", SCHEMA_VERSION);
         card.putObject("msteams").put("width", "Full");
-        String summary = AlertSummary.of(alert);
-        card.put("fallbackText", Facts.severityLabel(alert) + ": " + Text.defang(summary));
+        String summary = Text.defang(AlertSummary.of(alert, aliases));
+        card.put("fallbackText", Text.defang(AlertSummary.firstLine(alert, aliases)));
         ArrayNode body = card.putArray("body");
 
         ObjectNode header = body.addObject();
@@ -92,68 +67,86 @@ public final class TeamsCardRenderer {
         header.put("style", style(alert));
         header.put("bleed", true);
         ArrayNode headerItems = header.putArray("items");
-        ObjectNode title = headerItems.addObject();
-        title.put("type", "TextBlock");
-        title.put("text", Facts.severityLabel(alert) + " · firewall change" + (alert.change().succeeded() ? "" : " attempt"));
-        title.put("weight", "Bolder");
-        title.put("size", "Large");
-        title.put("color", color(alert));
-        title.put("wrap", true);
-        ObjectNode summaryBlock = headerItems.addObject();
-        summaryBlock.put("type", "TextBlock");
-        summaryBlock.put("text", markdown(summary));
-        summaryBlock.put("weight", "Bolder");
-        summaryBlock.put("wrap", true);
+        ours(headerItems, AlertSummary.title(alert)).put("weight", "Bolder").put("size", "Large").put("color", color(alert));
+        ((ObjectNode) eventText(headerItems, summary).withArray("inlines").get(0)).put("weight", "Bolder");
 
-        ObjectNode why = body.addObject();
-        why.put("type", "TextBlock");
-        why.put("text", "Why");
-        why.put("weight", "Bolder");
-        why.put("spacing", "Medium");
-        List<String> reasons = Facts.reasons(alert, limits);
-        for (String reason : reasons) {
-            ObjectNode line = body.addObject();
-            line.put("type", "TextBlock");
-            line.put("text", "• " + markdown(reason));
-            line.put("wrap", true);
-            line.put("spacing", "Small");
+        ours(body, "Why").put("weight", "Bolder").put("spacing", "Medium");
+        for (String reason : Facts.reasons(alert, limits)) {
+            eventText(body, "• " + Text.defang(reason)).put("spacing", "Small");
         }
 
-        ObjectNode factSet = body.addObject();
-        factSet.put("type", "FactSet");
-        factSet.put("spacing", "Medium");
-        ArrayNode facts = factSet.putArray("facts");
+        java.util.Optional<String> undo = NextSteps.undoCommand(alert);
+        List<NextSteps.Link> links = NextSteps.links(alert);
+        if (undo.isPresent()) {
+            ours(body, "What to do next").put("weight", "Bolder").put("spacing", "Medium");
+            ours(body, "To take the change back, check and run:").put("spacing", "Small");
+            ObjectNode code = body.addObject();
+            code.put("type", "Container");
+            code.put("style", "emphasis");
+            code.put("spacing", "Small");
+            ObjectNode command = eventText(code.putArray("items"), undo.get());
+            ((ObjectNode) command.withArray("inlines").get(0)).put("fontType", "Monospace");
+        }
+
+        boolean first = true;
         for (Facts.Fact f : Facts.of(alert, limits)) {
-            ObjectNode fact = facts.addObject();
-            fact.put("title", f.label());
-            fact.put("value", markdown(f.value()));
+            if (f.detail()) {
+                continue;
+            }
+            ObjectNode label = ours(body, f.label());
+            label.put("isSubtle", true).put("size", "Small").put("spacing", first ? "Medium" : "Small");
+            eventText(body, Text.defang(f.value())).put("spacing", "None");
+            first = false;
         }
         if (alert.suppressed()) {
-            ObjectNode note = body.addObject();
-            note.put("type", "TextBlock");
-            note.put("text", "An allow-list matched this change.");
-            note.put("isSubtle", true);
-            note.put("wrap", true);
+            ours(body, "An allow-list matched this change.").put("isSubtle", true).put("spacing", "Medium");
         }
 
-        ConsoleLinks.of(alert).ifPresent(url -> {
-            ObjectNode open = card.putArray("actions").addObject();
+        ArrayNode actions = card.putArray("actions");
+        for (NextSteps.Link link : links) {
+            ObjectNode open = actions.addObject();
             open.put("type", "Action.OpenUrl");
-            open.put("title", consoleName(alert.change().provider()));
-            open.put("url", url);
-        });
+            open.put("title", link.label());
+            open.put("url", link.url());
+        }
+        ObjectNode details = actions.addObject();
+        details.put("type", "Action.ShowCard");
+        details.put("title", "Details");
+        ObjectNode inner = details.putObject("card");
+        inner.put("type", "AdaptiveCard");
+        ArrayNode innerBody = inner.putArray("body");
+        for (Facts.Fact f : Facts.of(alert, limits)) {
+            if (f.detail()) {
+                ours(innerBody, f.label()).put("isSubtle", true).put("size", "Small").put("spacing", "Small");
+                eventText(innerBody, Text.defang(f.value())).put("spacing", "None");
+            }
+        }
         return card;
     }
 
-    private static String consoleName(Provider p) {
-        return switch (p) {
-            case AWS -> "Open in the AWS console";
-            case AZURE -> "Open in the Azure portal";
-            case GCP -> "Open in the Google Cloud console";
-        };
+    /** A TextBlock of Firewatch's own words (no event text: TextBlocks are read as Markdown). */
+    private static ObjectNode ours(ArrayNode into, String words) {
+        ObjectNode block = into.addObject();
+        block.put("type", "TextBlock");
+        block.put("text", words);
+        block.put("wrap", true);
+        return block;
+    }
+
+    /** A RichTextBlock holding one plain TextRun: shown as written, never read as Markdown; wraps. */
+    private static ObjectNode eventText(ArrayNode into, String text) {
+        ObjectNode block = into.addObject();
+        block.put("type", "RichTextBlock");
+        ObjectNode run = block.putArray("inlines").addObject();
+        run.put("type", "TextRun");
+        run.put("text", Text.oneLine(text));
+        return block;
     }
 
     private static String style(Alert alert) {
+        if (AlertSummary.isTest(alert)) {
+            return "emphasis";
+        }
         return switch (alert.severity()) {
             case CRITICAL -> "attention";
             case HIGH -> "warning";
@@ -163,6 +156,9 @@ public final class TeamsCardRenderer {
     }
 
     private static String color(Alert alert) {
+        if (AlertSummary.isTest(alert)) {
+            return "Accent";
+        }
         return switch (alert.severity()) {
             case CRITICAL -> "Attention";
             case HIGH -> "Warning";

@@ -19,12 +19,27 @@ public final class Backoff {
         final class Failed extends Exception {
             private static final long serialVersionUID = 1L;
             private final boolean retryable;
+            private final boolean retryNow;
             private final transient Duration retryAfter;
 
             public Failed(String message, boolean retryable, Duration retryAfter) {
+                this(message, retryable, retryable, retryAfter);
+            }
+
+            private Failed(String message, boolean retryable, boolean retryNow, Duration retryAfter) {
                 super(message, null, false, false);
                 this.retryable = retryable;
+                this.retryNow = retryNow;
                 this.retryAfter = retryAfter;
+            }
+
+            /**
+             * The server cannot be reached at all (unknown host, connection refused, TLS refused): retrying within
+             * seconds would only hide the reason, so the delivery fails at once, still retryable by the platform
+             * (a redelivery minutes later may find the host back).
+             */
+            public static Failed unreachable(String message) {
+                return new Failed(message, true, false, null);
             }
 
             public static Failed retryable(String message) {
@@ -41,6 +56,11 @@ public final class Backoff {
 
             public Duration retryAfter() {
                 return retryAfter;
+            }
+
+            /** False when a retry within this delivery cannot help (see {@link #unreachable}). */
+            public boolean retryNow() {
+                return retryNow;
             }
         }
     }
@@ -118,6 +138,9 @@ public final class Backoff {
             last = message;
             if (!failure.retryable()) {
                 throw new DeliveryException(message, false);
+            }
+            if (!failure.retryNow()) {
+                throw new DeliveryException(message, true);
             }
             if (n >= maxAttempts) {
                 throw new DeliveryException(message + " (gave up after " + n + " attempts)", true);

@@ -1,6 +1,7 @@
 package io.firewatch.core.sink;
 
 import io.firewatch.core.alert.Alert;
+import io.firewatch.core.render.AccountAliases;
 import io.firewatch.core.render.EmailRenderer;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Message;
@@ -34,7 +35,8 @@ import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 
 /**
  * Sends the alert as a multipart/alternative email (plain text and HTML) over SMTP with Jakarta Mail (Eclipse Angus).
- * Connection failures and 4xx replies are retried within the budget; 5xx replies and refused logins fail at once.
+ * Timeouts, dropped connections and 4xx replies are retried within the budget; 5xx replies and refused logins fail
+ * at once, and so does a server that cannot be reached at all (unknown host, connection refused), with the reason.
  * Every header value comes from our own renderers or settings and is set through the API with line breaks removed.
  */
 public final class SmtpSink implements Sink {
@@ -43,6 +45,7 @@ public final class SmtpSink implements Sink {
     private static final int MAX_REPLY = 300;
 
     private final SmtpSettings settings;
+    private final AccountAliases aliases;
     private final Backoff backoff;
 
     public SmtpSink(SmtpSettings settings) {
@@ -50,7 +53,13 @@ public final class SmtpSink implements Sink {
     }
 
     public SmtpSink(SmtpSettings settings, Backoff backoff) {
+        this(settings, AccountAliases.NONE, backoff);
+    }
+
+    /** With the configuration's account aliases, shown beside account ids in the message. */
+    public SmtpSink(SmtpSettings settings, AccountAliases aliases, Backoff backoff) {
         this.settings = settings;
+        this.aliases = aliases;
         this.backoff = backoff;
     }
 
@@ -61,7 +70,7 @@ public final class SmtpSink implements Sink {
 
     @Override
     public void send(Alert alert, Duration budget) throws DeliveryException {
-        EmailRenderer.Email email = EmailRenderer.render(alert);
+        EmailRenderer.Email email = EmailRenderer.render(alert, aliases);
         String messageId = messageId(alert.id());
         backoff.run(name(), budget, remaining -> deliver(email, messageId, alert.id(), remaining));
     }
@@ -194,6 +203,10 @@ public final class SmtpSink implements Sink {
                     + " for a relay on a trusted network)");
         }
         IOException io = ioCause(e);
+        String unreachable = Unreachable.reason(io);
+        if (unreachable != null) {
+            return Backoff.Attempt.Failed.unreachable("cannot reach " + where + ": " + unreachable);
+        }
         if (io != null) {
             return Backoff.Attempt.Failed.retryable("connection to " + where + " failed (" + io.getClass().getSimpleName()
                     + (io.getMessage() == null ? "" : ": " + Redaction.reply(io.getMessage(), 120, settings.password())) + ")");

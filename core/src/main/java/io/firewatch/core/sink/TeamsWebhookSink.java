@@ -1,6 +1,7 @@
 package io.firewatch.core.sink;
 
 import io.firewatch.core.alert.Alert;
+import io.firewatch.core.render.AccountAliases;
 import io.firewatch.core.render.TeamsCardRenderer;
 import java.io.IOException;
 import java.net.URI;
@@ -17,8 +18,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Posts the alert's Adaptive Card to a Teams Workflows webhook. Connection errors, 408, 429 and 5xx are retried
- * (honouring {@code Retry-After}); any other status fails at once. The URL carries its own signature, so it is a
+ * Posts the alert's Adaptive Card to a Teams Workflows webhook. Timeouts, dropped connections, 408, 429 and 5xx are
+ * retried (honouring {@code Retry-After}); a host that cannot be reached at all (unknown, refusing connections, failing
+ * TLS) fails at once with the reason, still retryable by the platform; any other status fails at once. The URL carries its own signature, so it is a
  * secret: it is never logged and every message shows only its host.
  */
 public final class TeamsWebhookSink implements Sink {
@@ -26,6 +28,7 @@ public final class TeamsWebhookSink implements Sink {
     private static final int MAX_REPLY = 300;
 
     private final URI webhook;
+    private final AccountAliases aliases;
     private final Backoff backoff;
     private final Clock clock;
     private volatile HttpClient client;
@@ -39,7 +42,17 @@ public final class TeamsWebhookSink implements Sink {
     }
 
     TeamsWebhookSink(URI webhook, Backoff backoff, Clock clock) {
+        this(webhook, AccountAliases.NONE, backoff, clock);
+    }
+
+    /** With the configuration's account aliases, shown beside account ids in the card. */
+    public TeamsWebhookSink(URI webhook, AccountAliases aliases) {
+        this(webhook, aliases, Backoff.standard(), Clock.systemUTC());
+    }
+
+    TeamsWebhookSink(URI webhook, AccountAliases aliases, Backoff backoff, Clock clock) {
         this.webhook = webhook;
+        this.aliases = aliases;
         this.backoff = backoff;
         this.clock = clock;
     }
@@ -51,7 +64,7 @@ public final class TeamsWebhookSink implements Sink {
 
     @Override
     public void send(Alert alert, Duration budget) throws DeliveryException {
-        String card = TeamsCardRenderer.render(alert);
+        String card = TeamsCardRenderer.render(alert, aliases);
         backoff.run(name(), budget, remaining -> post(card, remaining));
     }
 
@@ -76,6 +89,10 @@ public final class TeamsWebhookSink implements Sink {
             Throwable cause = e.getCause();
             if (cause instanceof HttpTimeoutException) {
                 throw Backoff.Attempt.Failed.retryable("timed out posting to " + where());
+            }
+            String unreachable = Unreachable.reason(cause);
+            if (unreachable != null) {
+                throw Backoff.Attempt.Failed.unreachable("cannot reach " + where() + ": " + unreachable);
             }
             if (cause instanceof IOException) {
                 throw Backoff.Attempt.Failed.retryable("connection to " + where() + " failed ("

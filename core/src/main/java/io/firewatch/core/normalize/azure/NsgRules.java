@@ -42,10 +42,15 @@ final class NsgRules {
         sources.addAll(RuleBits.ids(Json.field(p, "sourceApplicationSecurityGroups")));
         List<String> destinations = RuleBits.texts(p, "destinationAddressPrefix", "destinationAddressPrefixes");
         destinations.addAll(RuleBits.ids(Json.field(p, "destinationApplicationSecurityGroups")));
-        return RuleBits.expand(RuleBits.direction(Json.text(p, "direction")), access,
+        List<Rule> rules = RuleBits.expand(RuleBits.direction(Json.text(p, "direction")), access,
                 RuleBits.protocols(RuleBits.texts(p, "protocol")),
                 RuleBits.texts(p, "destinationPortRange", "destinationPortRanges"),
                 sources, destinations, name, Json.integer(p, "priority"), notes);
+        String description = Json.text(p, "description");
+        if (description == null || description.isBlank()) {
+            return rules;
+        }
+        return rules.stream().map(r -> r.withContext(description, null, List.of())).toList();
     }
 
     private static String nameOf(JsonNode resource, String fallback) {

@@ -172,6 +172,13 @@ final class VpcFirewallRules implements RuleParser {
             Layer4.expand(direction, Access.DENY, Json.text(denied, "IPProtocol"), Json.texts(Json.field(denied, "ports")),
                     sources, destinations, name, priority, out, notes);
         }
+        List<String> targets = new ArrayList<>();
+        Json.texts(Json.field(rule, "targetTags")).forEach(t -> targets.add("tag:" + t));
+        Json.texts(Json.field(rule, "targetServiceAccounts")).forEach(t -> targets.add("serviceAccount:" + t));
+        String network = Json.text(rule, "network");
+        String description = Json.text(rule, "description");
+        out.replaceAll(r -> r.withContext(description == null || description.isBlank() ? null : description,
+                network == null ? null : network.substring(network.lastIndexOf('/') + 1), targets));
         if (implied && out.stream().anyMatch(r -> r.access() == Access.ALLOW)) {
             notes.add("firewall rule " + name + " names no source range, tag or service account, so GCP applies it to"
                     + " 0.0.0.0/0 (implied source)");
