@@ -19,7 +19,7 @@ record Pipeline(Firewatch firewatch, Dispatcher dispatcher) {
         List<Sink> sinks = new ArrayList<>(settings.sinks());
         String topic = settings.value(SNS_TOPIC_ARN);
         if (topic != null) {
-            sinks.add(new SnsSink(topic.strip()));
+            sinks.add(new SnsSink(topic.strip(), settings.config()::aliasOf));
         }
         return new Pipeline(new Firewatch(settings.config()), new Dispatcher(sinks, settings.minSeverity()));
     }

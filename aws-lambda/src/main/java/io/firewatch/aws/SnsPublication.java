@@ -3,8 +3,9 @@ package io.firewatch.aws;
 import io.firewatch.core.alert.Alert;
 import io.firewatch.core.alert.AlertJson;
 import io.firewatch.core.model.FirewallChange;
+import io.firewatch.core.render.AccountAliases;
+import io.firewatch.core.render.AlertSummary;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -19,28 +20,26 @@ record SnsPublication(String subject, String message, Map<String, String> attrib
     static final int MAX_ATTRIBUTE = 256;
 
     static SnsPublication of(Alert alert) {
+        return of(alert, AccountAliases.NONE);
+    }
+
+    static SnsPublication of(Alert alert, AccountAliases aliases) {
         FirewallChange c = alert.change();
         Map<String, String> attributes = new LinkedHashMap<>();
         put(attributes, "severity", alert.severity().wire());
         put(attributes, "provider", c.provider().wire());
         put(attributes, "account", c.account());
         put(attributes, "operation", c.operation());
-        return new SnsPublication(subject(alert), AlertJson.toJson(alert), attributes);
+        return new SnsPublication(subject(alert, aliases), AlertJson.toJson(alert), attributes);
     }
 
     static String subject(Alert alert) {
-        FirewallChange c = alert.change();
-        String resource = c.resource().name() != null ? c.resource().name() : c.resource().id();
-        StringBuilder b = new StringBuilder("Firewatch ")
-                .append(alert.severity().wire().toUpperCase(Locale.ROOT)).append(": ")
-                .append(c.operation());
-        if (resource != null) {
-            b.append(" on ").append(resource);
-        }
-        if (c.account() != null) {
-            b.append(" in ").append(c.account());
-        }
-        return printableAscii(b.toString(), MAX_SUBJECT);
+        return subject(alert, AccountAliases.NONE);
+    }
+
+    /** The same subject as the email's (core's {@link AlertSummary#subject}), in the printable ASCII SNS accepts. */
+    static String subject(Alert alert, AccountAliases aliases) {
+        return printableAscii(AlertSummary.subject(alert, aliases).replace('\u2026', '.'), MAX_SUBJECT);
     }
 
     /** Keeps printable ASCII, folds line breaks and other controls to one space and any other character to '?'. */

@@ -1,6 +1,7 @@
 package io.firewatch.aws;
 
 import io.firewatch.core.alert.Alert;
+import io.firewatch.core.render.AccountAliases;
 import io.firewatch.core.sink.DeliveryException;
 import io.firewatch.core.sink.Sink;
 import java.nio.charset.StandardCharsets;
@@ -23,19 +24,30 @@ import software.amazon.awssdk.services.sns.model.PublishRequest;
  * as a whole is bounded by the budget the dispatcher passes in. The endpoint follows the SDK's own settings
  * ({@code AWS_ENDPOINT_URL_SNS}, {@code AWS_ENDPOINT_URL}).
  */
-final class SnsSink implements Sink {
+public final class SnsSink implements Sink {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(10);
 
     private final String topicArn;
+    private final AccountAliases aliases;
     private final Lazy<SnsClient> client;
 
     SnsSink(String topicArn) {
-        this(topicArn, () -> defaultClient(topicArn));
+        this(topicArn, AccountAliases.NONE);
+    }
+
+    /** A sink for the topic; the SDK client is built on first send. The CLI's {@code notify-test} uses it too. */
+    public SnsSink(String topicArn, AccountAliases aliases) {
+        this(topicArn, aliases, () -> defaultClient(topicArn));
     }
 
     SnsSink(String topicArn, Supplier<SnsClient> client) {
+        this(topicArn, AccountAliases.NONE, client);
+    }
+
+    SnsSink(String topicArn, AccountAliases aliases, Supplier<SnsClient> client) {
         this.topicArn = topicArn;
+        this.aliases = aliases;
         this.client = new Lazy<>(client);
     }
 
@@ -49,7 +61,7 @@ final class SnsSink implements Sink {
         if (budget.isZero() || budget.isNegative()) {
             throw new DeliveryException("no time left to publish to SNS", true);
         }
-        SnsPublication p = SnsPublication.of(alert);
+        SnsPublication p = SnsPublication.of(alert, aliases);
         if (p.message().getBytes(StandardCharsets.UTF_8).length > SnsPublication.MAX_MESSAGE_BYTES) {
             throw new DeliveryException("alert JSON is larger than SNS accepts (256 KiB)", false);
         }

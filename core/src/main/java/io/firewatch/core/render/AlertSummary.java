@@ -68,7 +68,7 @@ public final class AlertSummary {
         String who = c.actor().principal() == null ? "An unknown principal" : Text.field(Describe.principal(c.actor().principal()), MAX_PART);
         String resource = Text.field(Describe.label(c.resource()), MAX_PART);
         String on = Describe.kind(c.resource().type()) + (resource == null ? "" : " " + resource);
-        return Text.truncate(Text.oneLine(who + " " + verbPhrase(alert, on) + where(c, aliases)), MAX_LENGTH);
+        return Text.truncate(Text.oneLine(who + " " + verbPhrase(alert, on, where(c, aliases))), MAX_LENGTH);
     }
 
     /**
@@ -76,17 +76,17 @@ public final class AlertSummary {
      * places that show the actor and the resource beside it (the CLI's table).
      */
     public static String whatHappened(Alert alert) {
-        return Text.oneLine(verbPhrase(alert, Describe.kind(alert.change().resource().type())));
+        return Text.oneLine(verbPhrase(alert, Describe.kind(alert.change().resource().type()), ""));
     }
 
-    private static String verbPhrase(Alert alert, String on) {
+    private static String verbPhrase(Alert alert, String on, String where) {
         FirewallChange c = alert.change();
         String what = what(alert);
         if (c.succeeded()) {
-            return what.replace(ON, on);
+            return what.replace(ON, on) + where;
         }
         String code = c.errorCode() == null ? "" : " (" + Text.field(c.errorCode(), 60) + ")";
-        return "tried to " + infinitive(what).replace(ON, on) + ": refused" + code;
+        return "tried to " + infinitive(what).replace(ON, on) + where + ": refused" + code;
     }
 
     /** {@code in account 111122223333 (payments-prod), us-east-1}; the alias only where one is configured. */

@@ -188,8 +188,11 @@ final class Describe {
         if (id.indexOf('/') < 0 && id.length() <= 48) {
             return name == null || name.equals(id) ? id : name + " (" + id + ")";
         }
-        String tail = tail(id);
-        return name == null || tail.endsWith(name) ? tail : name;
+        String arm = armNames(id);
+        if (arm != null) {
+            return arm;
+        }
+        return name != null ? name : tail(id);
     }
 
     /** The part of an id a person recognises: a short id whole, an ARM id's names, else the last two path segments. */
@@ -197,23 +200,26 @@ final class Describe {
         if (id.length() <= 48 && id.indexOf('/') < 0) {
             return id;
         }
-        int providers = id.toLowerCase(java.util.Locale.ROOT).lastIndexOf("/providers/");
-        if (providers >= 0) {
-            // ARM ids alternate type and name after the namespace: keep the names (nsg1/rule1).
-            String[] parts = id.substring(providers + "/providers/".length()).split("/");
-            StringBuilder names = new StringBuilder();
-            for (int i = 2; i < parts.length; i += 2) {
-                names.append(names.length() == 0 ? "" : "/").append(parts[i]);
-            }
-            if (names.length() > 0) {
-                return names.toString();
-            }
-        }
-        if (id.length() <= 48) {
-            return id;
+        String arm = armNames(id);
+        if (arm != null) {
+            return arm;
         }
         String[] parts = id.split("/");
         return parts.length >= 2 ? parts[parts.length - 2] + "/" + parts[parts.length - 1] : id;
+    }
+
+    /** The names in an ARM id, which alternates type and name after the namespace: {@code nsg1/rule1}; else null. */
+    private static String armNames(String id) {
+        int providers = id.toLowerCase(java.util.Locale.ROOT).lastIndexOf("/providers/");
+        if (providers < 0) {
+            return null;
+        }
+        String[] parts = id.substring(providers + "/providers/".length()).split("/");
+        StringBuilder names = new StringBuilder();
+        for (int i = 2; i < parts.length; i += 2) {
+            names.append(names.length() == 0 ? "" : "/").append(parts[i]);
+        }
+        return names.length() > 0 ? names.toString() : null;
     }
 
     /** True when {@link #label} shows less than the whole id, so the full id belongs in the details. */

@@ -8,29 +8,42 @@ class AlertSummaryTest {
     @Test
     void saysWhoOpenedWhatToWhomAndWhere() {
         assertThat(AlertSummary.of(TestAlerts.sshOpenToWorld())).isEqualTo(
-                "arn:…/alice opened tcp/22 (SSH) to the internet"
-                        + " on security group sg-0123456789abcdef0 in 111122223333 us-east-1");
+                "Admin/alice opened tcp/22 (SSH) to the internet"
+                        + " on security group web-servers (sg-0123456789abcdef0) in account 111122223333, us-east-1");
+        assertThat(AlertSummary.whatHappened(TestAlerts.sshOpenToWorld())).isEqualTo(
+                "opened tcp/22 (SSH) to the internet on security group");
+    }
+
+    @Test
+    void namesPrincipalsAsPeopleDo() {
+        assertThat(Describe.principal("arn:aws:sts::111122223333:assumed-role/NetworkAdmin/mallory")).isEqualTo("NetworkAdmin/mallory");
+        assertThat(Describe.principal("arn:aws:iam::111122223333:user/ops/alice")).isEqualTo("alice");
+        assertThat(Describe.principal("arn:aws:iam::111122223333:root")).isEqualTo("root");
+        assertThat(Describe.principal("bob@example.com")).isEqualTo("bob@example.com");
+        assertThat(Describe.operation(io.firewatch.core.model.Provider.AZURE,
+                "MICROSOFT.NETWORK/NETWORKSECURITYGROUPS/SECURITYRULES/WRITE"))
+                .isEqualTo("Microsoft.Network/networkSecurityGroups/securityRules/write");
     }
 
     @Test
     void namesTheRemovedRuleAndShortensArmIds() {
         assertThat(AlertSummary.of(TestAlerts.azureDenyDeleted())).isEqualTo(
                 "bob@example.com removed a rule (ingress deny tcp/3389 (RDP))"
-                        + " from NSG rule nsg-web/deny-rdp in 00000000-0000-0000-0000-000000000000 westeurope");
+                        + " from NSG rule nsg-web/deny-rdp in subscription 00000000-0000-0000-0000-000000000000, westeurope");
     }
 
     @Test
     void aRefusedCallIsAnAttempt() {
         assertThat(AlertSummary.of(TestAlerts.gcpRefused())).isEqualTo(
                 "mallory@example.com tried to open all traffic to the internet on VPC firewall rule"
-                        + " allow-all in my-project-123 global: refused (PERMISSION_DENIED)");
+                        + " allow-all in project my-project-123, global: refused (PERMISSION_DENIED)");
     }
 
     @Test
     void hostileTextIsOneBoundedLine() {
         String summary = AlertSummary.of(TestAlerts.hostile());
         assertThat(summary).doesNotContain("\r", "\n").hasSizeLessThanOrEqualTo(AlertSummary.MAX_LENGTH + Text.TRUNCATED.length());
-        assertThat(summary).startsWith("arn:…/login)  Bcc: victim@example.com opened");
+        assertThat(summary).startsWith("login)  Bcc: victim@example.com opened");
     }
 
     @Test

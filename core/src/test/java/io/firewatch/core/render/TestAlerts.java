@@ -37,9 +37,35 @@ public final class TestAlerts {
                 .rules(List.of(new Rule(Direction.INGRESS, Access.ALLOW, "tcp", PortRange.single(22),
                         List.of("0.0.0.0/0", "::/0"), List.of(), null, null)), true)
                 .eventId(eventId).changeKey(eventId)
+                .raw(json("{\"eventName\":\"AuthorizeSecurityGroupIngress\",\"responseElements\":{\"_return\":true,"
+                        + "\"securityGroupRuleSet\":{\"items\":[{\"securityGroupRuleId\":\"sgr-0a1b2c3d4e5f60718\"},"
+                        + "{\"securityGroupRuleId\":\"sgr-0f1e2d3c4b5a69788\"}]}}}"))
                 .build();
         return new Alert("aws:111122223333:" + eventId, change, Severity.CRITICAL, true,
                 List.of("ingress from the whole internet (0.0.0.0/0, ::/0) to tcp/22 (SSH)"), false);
+    }
+
+    /** A GCP VPC firewall rule opening RDP to the world for tagged instances, with the context the event carries. */
+    public static Alert gcpRdpOpened() {
+        FirewallChange change = FirewallChange.builder(Provider.GCP)
+                .account("my-project-123").region("global").time(Instant.parse("2026-11-27T12:20:00Z"))
+                .operation("v1.compute.firewalls.insert").action(Action.CREATE).target(Target.RULE)
+                .resource(new ResourceRef("projects/my-project-123/global/firewalls/allow-rdp", "allow-rdp", "gce_firewall_rule"))
+                .actor(new Actor("mallory@example.com", "User", "192.0.2.44", "google-cloud-sdk gcloud/470.0.0"))
+                .rules(List.of(new Rule(Direction.INGRESS, Access.ALLOW, "tcp", PortRange.single(3389), List.of("0.0.0.0/0"),
+                        List.of(), "allow-rdp", 1000, "temporary: vendor support", "prod-vpc", List.of("tag:windows"))), true)
+                .eventId("1g2h3j4k5l6m").changeKey("operation-1700000000000-abc")
+                .build();
+        return new Alert("gcp:my-project-123:operation-1700000000000-abc", change, Severity.CRITICAL, true,
+                List.of("ingress from the whole internet (0.0.0.0/0) to tcp/3389 (RDP)"), false);
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode json(String text) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     /** An Azure deny rule deleted from an NSG. */
@@ -89,7 +115,7 @@ public final class TestAlerts {
                 .actor(new Actor("arn:aws:iam::111122223333:user/[admin](https://phish.example/login)\r\nBcc: victim@example.com",
                         "IAMUser", "203.0.113.7", huge))
                 .rules(List.of(new Rule(Direction.INGRESS, Access.ALLOW, "tcp", PortRange.single(22),
-                        List.of("0.0.0.0/0"), List.of(), huge, null)), true)
+                        List.of("0.0.0.0/0"), List.of(), huge, null, markdown, markdown, List.of(markdown))), true)
                 .eventId("evt-1\r\nX-Injected: yes").changeKey("evt-1")
                 .notes(List.of(huge))
                 .build();
