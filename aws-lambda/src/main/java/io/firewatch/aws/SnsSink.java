@@ -57,6 +57,11 @@ public final class SnsSink implements Sink {
     }
 
     @Override
+    public String destination() {
+        return "the SNS topic " + topicArn;
+    }
+
+    @Override
     public void send(Alert alert, Duration budget) throws DeliveryException {
         if (budget.isZero() || budget.isNegative()) {
             throw new DeliveryException("no time left to publish to SNS", true);

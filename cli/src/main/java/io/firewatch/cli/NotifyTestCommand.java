@@ -1,21 +1,24 @@
 package io.firewatch.cli;
 
+import io.firewatch.aws.SnsSink;
 import io.firewatch.core.alert.Alert;
 import io.firewatch.core.config.ConfigException;
 import io.firewatch.core.config.Settings;
-import io.firewatch.core.model.Severity;
-import io.firewatch.core.sink.DeliveryReport;
-import io.firewatch.core.sink.Dispatcher;
+import io.firewatch.core.sink.DeliveryException;
 import io.firewatch.core.sink.Sink;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code firewatch notify-test}: sends one sample alert to every sink configured in the environment (CONTRACT §4) and
- * prints one line per sink, so an operator can check a deployment's settings before a real alert depends on them.
+ * {@code firewatch notify-test}: sends one alert, marked TEST wherever a reader looks first, to every sink configured
+ * in the environment (CONTRACT §4: Teams, email, SNS) and prints one line per sink saying what it reached, so an
+ * operator can check a deployment's settings before a real alert depends on them. Each sink is tried on its own,
+ * straight (no dedup store: a test must reach the sink every time it is run).
  */
 final class NotifyTestCommand implements Command {
+    static final String SNS_TOPIC_ARN = "FIREWATCH_SNS_TOPIC_ARN";
     static final Duration BUDGET = Duration.ofSeconds(30);
 
     @Override
@@ -25,34 +28,46 @@ final class NotifyTestCommand implements Command {
             console.err().print(Main.usage());
             return EXIT_USAGE;
         }
-        List<Sink> sinks;
+        List<Sink> sinks = new ArrayList<>();
         try {
-            sinks = Settings.from(console.env()).sinks();
+            Settings settings = Settings.from(console.env());
+            sinks.addAll(settings.sinks());
+            String topic = settings.value(SNS_TOPIC_ARN);
+            if (topic != null) {
+                // The SDK's SNS classes load only here, so scans start no slower for carrying them.
+                sinks.add(new SnsSink(topic.strip(), settings.config()::aliasOf));
+            }
         } catch (ConfigException e) {
             console.err().println("firewatch notify-test: invalid settings: " + Terminal.safe(e.getMessage()));
             return EXIT_USAGE;
         }
         if (sinks.isEmpty()) {
-            console.err().println("firewatch notify-test: no sink is configured. Set FIREWATCH_TEAMS_WEBHOOK_URL, or"
-                    + " FIREWATCH_SMTP_HOST with FIREWATCH_EMAIL_FROM and FIREWATCH_EMAIL_TO (docs/delivery.md).");
+            console.err().println("firewatch notify-test: no sink is configured. Set FIREWATCH_TEAMS_WEBHOOK_URL;"
+                    + " or FIREWATCH_SMTP_HOST with FIREWATCH_EMAIL_FROM and FIREWATCH_EMAIL_TO; or FIREWATCH_SNS_TOPIC_ARN"
+                    + " (docs/delivery.md).");
             return EXIT_USAGE;
         }
         Alert sample = SampleAlert.at(Instant.now());
-        console.err().println("firewatch notify-test: sending alert " + sample.id() + " to " + sinks.size()
+        console.err().println("firewatch notify-test: sending TEST alert " + sample.id() + " to " + sinks.size()
                 + (sinks.size() == 1 ? " sink" : " sinks"));
-        DeliveryReport report = new Dispatcher(sinks, Severity.INFO).dispatch(List.of(sample), BUDGET);
+        boolean allOk = true;
         for (Sink sink : sinks) {
-            String line = sink.name() + ": ok";
-            for (DeliveryReport.Failure f : report.failures()) {
-                if (f.sink().equals(sink.name())) {
-                    line = sink.name() + ": failed: " + Terminal.safe(withoutPrefix(f.message(), sink.name()))
-                            + (f.retryable() ? "" : " (permanent)");
-                }
+            String line;
+            try {
+                sink.send(sample, BUDGET);
+                line = sink.name() + ": ok: delivered to " + sink.destination();
+            } catch (DeliveryException e) {
+                allOk = false;
+                line = sink.name() + ": failed: " + withoutPrefix(e.getMessage(), sink.name())
+                        + (e.retryable() ? "" : " (permanent)");
+            } catch (RuntimeException e) {
+                allOk = false;
+                line = sink.name() + ": failed: " + e.getClass().getSimpleName();
             }
-            console.out().println(line);
+            console.out().println(Terminal.safe(line));
+            console.out().flush();
         }
-        console.out().flush();
-        return report.ok() ? EXIT_OK : EXIT_FAIL_ON;
+        return allOk ? EXIT_OK : EXIT_FAIL_ON;
     }
 
     private static String withoutPrefix(String message, String sink) {

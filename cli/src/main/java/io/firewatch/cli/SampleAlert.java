@@ -13,13 +13,15 @@ import io.firewatch.core.model.ResourceRef;
 import io.firewatch.core.model.Rule;
 import io.firewatch.core.model.Severity;
 import io.firewatch.core.model.Target;
+import io.firewatch.core.render.AlertSummary;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
  * The alert {@code notify-test} sends: shaped like a real critical finding (SSH opened to the internet on a security
- * group) so every part of the card and the email is exercised, and marked as a test wherever a reader looks first.
+ * group) so every part of the card and the email is exercised, and marked as a test wherever a reader looks first
+ * (its id starts with {@link AlertSummary#TEST_ID_PREFIX}, which every channel turns into TEST in its first words).
  */
 final class SampleAlert {
     static final String PRINCIPAL = "arn:aws:sts::111122223333:assumed-role/FirewatchNotifyTest/firewatch-notify-test";
@@ -41,7 +43,7 @@ final class SampleAlert {
                         List.of("0.0.0.0/0", "::/0"), List.of(), null, null)), true)
                 .eventId(eventId).changeKey(eventId)
                 .build();
-        return new Alert("test:111122223333:" + eventId, change, Severity.CRITICAL, true, List.of(
+        return new Alert(AlertSummary.TEST_ID_PREFIX + "111122223333:" + eventId, change, Severity.CRITICAL, true, List.of(
                 "TEST ALERT sent by firewatch notify-test to check delivery: no firewall was changed",
                 "ingress from the whole internet (0.0.0.0/0, ::/0) to tcp/22 (SSH)"), false);
     }

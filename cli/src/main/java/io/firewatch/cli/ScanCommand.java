@@ -50,7 +50,7 @@ final class ScanCommand implements Command {
             console.err().println("firewatch scan: invalid configuration: " + Terminal.safe(e.getMessage()));
             return EXIT_USAGE;
         }
-        AlertPrinter printer = printer(console);
+        AlertPrinter printer = printer(console, config::aliasOf);
         Progress progress = new Progress(console.err(), console.errIsTerminal());
         ScanListener listener = new ScanListener() {
             @Override
@@ -152,10 +152,10 @@ final class ScanCommand implements Command {
         return config;
     }
 
-    private AlertPrinter printer(Console console) {
+    private AlertPrinter printer(Console console, io.firewatch.core.render.AccountAliases aliases) {
         return switch (format) {
             case "text" -> {
-                TextTable table = new TextTable(console.out());
+                TextTable table = new TextTable(console.out(), Terminal.width(console.env(), TextTable.MIN_WIDTH), aliases);
                 yield new AlertPrinter() {
                     @Override
                     public void print(Alert alert) {

@@ -2,30 +2,49 @@ package io.firewatch.cli;
 
 import io.firewatch.core.alert.Alert;
 import io.firewatch.core.model.FirewallChange;
+import io.firewatch.core.render.AccountAliases;
+import io.firewatch.core.render.AlertSummary;
 import java.io.PrintStream;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
-/** {@code scan --format text}: one aligned line per alert, for people at a terminal. */
+/**
+ * {@code scan --format text}: one row per alert, never wider than the terminal (80 columns at the least): severity,
+ * time (fixed width, UTC), cloud and account, what happened in words, and the resource's meaningful tail. The two
+ * free-text columns share what width is left; cut values end with "…".
+ */
 final class TextTable {
-    private static final String FORMAT = "%-8s  %-20s  %-5s  %-14s  %-40s  %-30s  %s%n";
+    static final int MIN_WIDTH = 80;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    private static final int SEVERITY = 5;
+    private static final int TIME_WIDTH = 16;
+    private static final int WHERE = 18;
+    private static final int GAPS = 4;
+
     private final PrintStream out;
+    private final AccountAliases aliases;
+    private final int what;
+    private final int resource;
     private boolean headerPrinted;
 
-    TextTable(PrintStream out) {
+    TextTable(PrintStream out, int width, AccountAliases aliases) {
         this.out = out;
+        this.aliases = aliases;
+        int free = Math.max(MIN_WIDTH, width) - SEVERITY - TIME_WIDTH - WHERE - GAPS - 1;
+        this.resource = Math.min(48, Math.max(14, free * 2 / 5));
+        this.what = free - resource - 1;
     }
 
     void print(Alert alert) {
         if (!headerPrinted) {
-            out.printf(FORMAT, "SEVERITY", "TIME", "CLOUD", "ACCOUNT", "OPERATION", "RESOURCE", "WHY");
+            row("SEV", "TIME (UTC)", "CLOUD/ACCOUNT", "WHAT HAPPENED", "RESOURCE");
             headerPrinted = true;
         }
         FirewallChange c = alert.change();
-        String severity = alert.severity().wire().toUpperCase(java.util.Locale.ROOT) + (alert.suppressed() ? "*" : "");
-        String resource = c.resource().id() != null ? c.resource().id() : c.resource().name();
-        String why = alert.reasons().isEmpty() ? "" : alert.reasons().get(0);
-        String who = c.actor().principal() == null ? "" : " [by " + c.actor().principal() + "]";
-        out.printf(FORMAT, severity, c.time() == null ? "-" : c.time().toString(), c.provider().wire(),
-                cell(c.account(), 14), cell(c.operation(), 40), cell(resource, 30), Terminal.safe(why + who));
+        String severity = abbreviation(alert) + (alert.suppressed() ? "*" : "");
+        String who = c.actor().principal() == null ? "" : " by " + AlertSummary.principal(c.actor().principal());
+        row(severity, c.time() == null ? "-" : TIME.format(c.time()), where(c), AlertSummary.whatHappened(alert) + who,
+                AlertSummary.resourceLabel(c.resource()));
     }
 
     void footer(int suppressed) {
@@ -34,8 +53,32 @@ final class TextTable {
         }
     }
 
-    private static String cell(String text, int width) {
+    private void row(String severity, String time, String where, String happened, String res) {
+        out.println(cell(severity, SEVERITY) + " " + cell(time, TIME_WIDTH) + " " + cell(where, WHERE) + " "
+                + cell(happened, what) + " " + cell(res, resource).stripTrailing());
+    }
+
+    private String where(FirewallChange c) {
+        String alias = aliases.of(c.account());
+        return c.provider().wire() + " " + (alias != null ? alias : c.account() == null ? "-" : c.account());
+    }
+
+    private static String abbreviation(Alert alert) {
+        return switch (alert.severity()) {
+            case CRITICAL -> "CRIT";
+            case HIGH -> "HIGH";
+            case MEDIUM -> "MED";
+            case LOW -> "LOW";
+            case INFO -> "INFO";
+        };
+    }
+
+    /** Exactly {@code width} columns: padded, or cut with "…". */
+    static String cell(String text, int width) {
         String s = Terminal.safe(text);
-        return s.length() <= width ? s : s.substring(0, width - 1) + "…";
+        if (s.length() > width) {
+            return s.substring(0, width - 1) + "…";
+        }
+        return s + " ".repeat(width - s.length());
     }
 }

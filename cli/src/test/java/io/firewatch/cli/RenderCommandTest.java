@@ -50,17 +50,17 @@ class RenderCommandTest {
     void eachFormatIsExactlyWhatItsChannelReceives() throws Exception {
         Alert alert = SampleAlert.at(Instant.parse("2026-12-01T10:00:00Z"));
 
-        String teams = RenderCommand.render("teams", alert);
+        String teams = RenderCommand.render("teams", alert, io.firewatch.core.render.AccountAliases.NONE);
         assertThat(teams).isEqualTo(TeamsCardRenderer.render(alert) + "\n").doesNotContain("\n\n");
         JsonNode card = new ObjectMapper().readTree(teams);
         assertThat(card.at("/attachments/0/content/type").asText()).isEqualTo("AdaptiveCard");
 
-        JsonNode ocsf = new ObjectMapper().readTree(RenderCommand.render("ocsf", alert));
+        JsonNode ocsf = new ObjectMapper().readTree(RenderCommand.render("ocsf", alert, io.firewatch.core.render.AccountAliases.NONE));
         assertThat(ocsf.at("/class_uid").asInt()).isEqualTo(2004);
 
-        assertThat(RenderCommand.render("email-text", alert))
+        assertThat(RenderCommand.render("email-text", alert, io.firewatch.core.render.AccountAliases.NONE))
                 .startsWith("Subject: [Firewatch CRITICAL] arn:…/firewatch-notify-test opened tcp/22 (SSH) to the internet")
                 .endsWith(EmailRenderer.text(alert));
-        assertThat(RenderCommand.render("email-html", alert)).isEqualTo(EmailRenderer.html(alert));
+        assertThat(RenderCommand.render("email-html", alert, io.firewatch.core.render.AccountAliases.NONE)).isEqualTo(EmailRenderer.html(alert));
     }
 }

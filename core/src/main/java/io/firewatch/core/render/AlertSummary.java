@@ -36,6 +36,16 @@ public final class AlertSummary {
         return alert.id() != null && alert.id().startsWith(TEST_ID_PREFIX);
     }
 
+    /** A principal as a person names it ({@code NetworkAdmin/mallory} for an assumed-role ARN). */
+    public static String principal(String principal) {
+        return Text.oneLine(Describe.principal(principal));
+    }
+
+    /** A resource as a person names it: {@code web (sg-0123)}, or the meaningful tail of a long id. */
+    public static String resourceLabel(io.firewatch.core.model.ResourceRef resource) {
+        return Text.oneLine(Describe.label(resource));
+    }
+
     /** The severity word channels lead with: {@code CRITICAL}, or {@code TEST} for a test alert. */
     public static String severityWord(Alert alert) {
         return isTest(alert) ? "TEST" : alert.severity().wire().toUpperCase(java.util.Locale.ROOT);

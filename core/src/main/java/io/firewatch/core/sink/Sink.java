@@ -8,6 +8,11 @@ public interface Sink {
     /** Short name for logs and reports: {@code teams}, {@code email}, {@code sns}. */
     String name();
 
+    /** Where this sink delivers, in words safe to print (no secret): a host, addresses, a topic. */
+    default String destination() {
+        return name();
+    }
+
     /**
      * Delivers one alert, retrying transient failures within {@code budget}.
      *

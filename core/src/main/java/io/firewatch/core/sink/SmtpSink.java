@@ -69,6 +69,11 @@ public final class SmtpSink implements Sink {
     }
 
     @Override
+    public String destination() {
+        return String.join(", ", settings.to()) + " through " + settings.host() + ":" + settings.port();
+    }
+
+    @Override
     public void send(Alert alert, Duration budget) throws DeliveryException {
         EmailRenderer.Email email = EmailRenderer.render(alert, aliases);
         String messageId = messageId(alert.id());

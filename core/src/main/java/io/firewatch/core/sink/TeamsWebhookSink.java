@@ -63,6 +63,11 @@ public final class TeamsWebhookSink implements Sink {
     }
 
     @Override
+    public String destination() {
+        return "the Teams webhook at " + webhook.getHost();
+    }
+
+    @Override
     public void send(Alert alert, Duration budget) throws DeliveryException {
         String card = TeamsCardRenderer.render(alert, aliases);
         backoff.run(name(), budget, remaining -> post(card, remaining));
