@@ -18,11 +18,11 @@ final class TextTable {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
     private static final int SEVERITY = 5;
     private static final int TIME_WIDTH = 16;
-    private static final int WHERE = 18;
     private static final int GAPS = 4;
 
     private final PrintStream out;
     private final AccountAliases aliases;
+    private final int whereWidth;
     private final int what;
     private final int resource;
     private boolean headerPrinted;
@@ -30,8 +30,10 @@ final class TextTable {
     TextTable(PrintStream out, int width, AccountAliases aliases) {
         this.out = out;
         this.aliases = aliases;
-        int free = Math.max(MIN_WIDTH, width) - SEVERITY - TIME_WIDTH - WHERE - GAPS - 1;
-        this.resource = Math.min(48, Math.max(14, free * 2 / 5));
+        // 16 columns hold "aws 111122223333"; wider terminals give aliases, Azure subscriptions and GCP projects more.
+        this.whereWidth = width >= 120 ? 28 : 16;
+        int free = Math.max(MIN_WIDTH, width) - SEVERITY - TIME_WIDTH - whereWidth - GAPS - 1;
+        this.resource = Math.min(48, Math.max(15, free * 2 / 5));
         this.what = free - resource - 1;
     }
 
@@ -42,8 +44,7 @@ final class TextTable {
         }
         FirewallChange c = alert.change();
         String severity = abbreviation(alert) + (alert.suppressed() ? "*" : "");
-        String who = c.actor().principal() == null ? "" : " by " + AlertSummary.principal(c.actor().principal());
-        row(severity, c.time() == null ? "-" : TIME.format(c.time()), where(c), AlertSummary.whatHappened(alert) + who,
+        row(severity, c.time() == null ? "-" : TIME.format(c.time()), where(c), AlertSummary.whatHappened(alert),
                 AlertSummary.resourceLabel(c.resource()));
     }
 
@@ -54,8 +55,8 @@ final class TextTable {
     }
 
     private void row(String severity, String time, String where, String happened, String res) {
-        out.println(cell(severity, SEVERITY) + " " + cell(time, TIME_WIDTH) + " " + cell(where, WHERE) + " "
-                + cell(happened, what) + " " + cell(res, resource).stripTrailing());
+        out.println(cell(severity, SEVERITY) + " " + cell(time, TIME_WIDTH) + " " + cell(where, whereWidth) + " "
+                + cell(happened, what) + " " + tail(res, resource));
     }
 
     private String where(FirewallChange c) {
@@ -71,6 +72,12 @@ final class TextTable {
             case LOW -> "LOW";
             case INFO -> "INFO";
         };
+    }
+
+    /** At most {@code width} columns, keeping the end of an id (its most distinctive part): "…4e5f67890". */
+    static String tail(String text, int width) {
+        String s = Terminal.safe(text);
+        return s.length() <= width ? s : "…" + s.substring(s.length() - width + 1);
     }
 
     /** Exactly {@code width} columns: padded, or cut with "…". */

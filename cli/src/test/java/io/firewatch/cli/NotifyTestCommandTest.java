@@ -46,12 +46,14 @@ class NotifyTestCommandTest {
         CliRun r = CliRun.runWithInput(new byte[0], env(wm), "notify-test");
 
         assertThat(r.status()).isZero();
-        assertThat(r.outLines()).containsExactly("teams: ok", "email: ok");
+        assertThat(r.outLines()).containsExactly("teams: ok: delivered to the Teams webhook at localhost",
+                "email: ok: delivered to soc@example.com, netops@example.com through 127.0.0.1:" + MAIL.getSmtp().getPort());
         verify(1, postRequestedFor(urlPathEqualTo(PATH))
                 .withRequestBody(matchingJsonPath("$.attachments[0].content.type", equalTo("AdaptiveCard"))));
         MimeMessage[] mail = MAIL.getReceivedMessages();
         assertThat(mail).hasSize(2);
-        assertThat(mail[0].getSubject()).startsWith("[Firewatch CRITICAL] ").contains("firewatch-notify-test");
+        assertThat(mail[0].getSubject()).startsWith("[Firewatch TEST] ").contains("firewatch-notify-test");
+        assertThat(r.err()).contains("sending TEST alert test:");
     }
 
     @Test
@@ -63,8 +65,62 @@ class NotifyTestCommandTest {
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.outLines()).containsExactly(
                 "teams: failed: HTTP 404 from http://localhost:" + wm.getHttpPort() + "/…(redacted): {\"error\":\"flow not found\"} (permanent)",
-                "email: ok");
+                "email: ok: delivered to soc@example.com, netops@example.com through 127.0.0.1:" + MAIL.getSmtp().getPort());
         assertThat(r.out() + r.err()).doesNotContain(SIG);
+    }
+
+    @Test
+    void aClosedPortFailsAtOnceWithTheReason() throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        Map<String, String> env = new HashMap<>();
+        env.put("FIREWATCH_TEAMS_WEBHOOK_URL", "http://127.0.0.1:" + closed + PATH + "?sig=" + SIG);
+        env.put("FIREWATCH_SMTP_HOST", "127.0.0.1");
+        env.put("FIREWATCH_SMTP_PORT", Integer.toString(closed));
+        env.put("FIREWATCH_SMTP_STARTTLS", "false");
+        env.put("FIREWATCH_EMAIL_FROM", "firewatch@example.com");
+        env.put("FIREWATCH_EMAIL_TO", "soc@example.com");
+
+        CliRun r = CliRun.runWithInput(new byte[0], env, "notify-test");
+
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.outLines()).containsExactly(
+                "teams: failed: cannot reach http://127.0.0.1:" + closed + "/…(redacted): connection refused (nothing listens on that port)",
+                "email: failed: cannot reach 127.0.0.1:" + closed + ": connection refused (nothing listens on that port)");
+        assertThat(r.out()).doesNotContain("attempts", SIG);
+    }
+
+    @Test
+    void snsAloneIsEnough(WireMockRuntimeInfo wm) {
+        stubFor(post(urlPathEqualTo("/")).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/xml")
+                .withBody("<PublishResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><PublishResult><MessageId>"
+                        + "94f20ce6-13c5-43a0-9a9e-ca52d816e90b</MessageId></PublishResult><ResponseMetadata><RequestId>"
+                        + "f187a3c1-376f-11df-8963-01868b7c937a</RequestId></ResponseMetadata></PublishResponse>")));
+        String topic = "arn:aws:sns:eu-west-1:111122223333:firewatch-alerts";
+        Map<String, String> saved = new HashMap<>();
+        for (String key : new String[] {"aws.endpointUrlSns", "aws.accessKeyId", "aws.secretAccessKey"}) {
+            saved.put(key, System.getProperty(key));
+        }
+        System.setProperty("aws.endpointUrlSns", wm.getHttpBaseUrl());
+        System.setProperty("aws.accessKeyId", "AKIDNOTIFYTEST");
+        System.setProperty("aws.secretAccessKey", "notify-test-secret");
+        try {
+            CliRun r = CliRun.runWithInput(new byte[0], Map.of("FIREWATCH_SNS_TOPIC_ARN", topic), "notify-test");
+            assertThat(r.status()).as(r.err() + r.out()).isZero();
+            assertThat(r.outLines()).containsExactly("sns: ok: delivered to the SNS topic " + topic);
+            verify(1, postRequestedFor(urlPathEqualTo("/"))
+                    .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("Subject=%5BFirewatch+TEST%5D")));
+        } finally {
+            saved.forEach((k, v) -> {
+                if (v == null) {
+                    System.clearProperty(k);
+                } else {
+                    System.setProperty(k, v);
+                }
+            });
+        }
     }
 
     @Test

@@ -59,7 +59,7 @@ class RenderCommandTest {
         assertThat(ocsf.at("/class_uid").asInt()).isEqualTo(2004);
 
         assertThat(RenderCommand.render("email-text", alert, io.firewatch.core.render.AccountAliases.NONE))
-                .startsWith("Subject: [Firewatch CRITICAL] arn:…/firewatch-notify-test opened tcp/22 (SSH) to the internet")
+                .startsWith("Subject: [Firewatch TEST] FirewatchNotifyTest/firewatch-notify-test opened tcp/22 (SSH) to the internet")
                 .endsWith(EmailRenderer.text(alert));
         assertThat(RenderCommand.render("email-html", alert, io.firewatch.core.render.AccountAliases.NONE)).isEqualTo(EmailRenderer.html(alert));
     }

@@ -82,11 +82,16 @@ public final class AlertSummary {
     }
 
     /**
-     * What happened, without who and where: {@code opened tcp/22 (SSH) to the internet on security group}, for
-     * places that show the actor and the resource beside it (the CLI's table).
+     * What happened in the fewest words, without who, which resource and where: {@code opened tcp/22 (SSH) to the
+     * internet}, {@code deleted network security group}; for places that show the resource beside it (the CLI's table).
      */
     public static String whatHappened(Alert alert) {
-        return Text.oneLine(verbPhrase(alert, Describe.kind(alert.change().resource().type()), ""));
+        String kind = Describe.kind(alert.change().resource().type());
+        String phrase = verbPhrase(alert, ON, "");
+        for (String link : new String[] {" on ", " to ", " from ", " of "}) {
+            phrase = phrase.replace(link + ON, "");
+        }
+        return Text.oneLine(phrase.replace(ON, kind));
     }
 
     private static String verbPhrase(Alert alert, String on, String where) {

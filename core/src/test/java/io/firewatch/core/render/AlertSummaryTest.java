@@ -11,7 +11,10 @@ class AlertSummaryTest {
                 "Admin/alice opened tcp/22 (SSH) to the internet"
                         + " on security group web-servers (sg-0123456789abcdef0) in account 111122223333, us-east-1");
         assertThat(AlertSummary.whatHappened(TestAlerts.sshOpenToWorld())).isEqualTo(
-                "opened tcp/22 (SSH) to the internet on security group");
+                "opened tcp/22 (SSH) to the internet");
+        assertThat(AlertSummary.whatHappened(TestAlerts.azureDenyDeleted())).isEqualTo("removed a rule (ingress deny tcp/3389 (RDP))");
+        assertThat(AlertSummary.whatHappened(TestAlerts.gcpRefused())).isEqualTo("tried to open all traffic to the internet: refused"
+                + " (PERMISSION_DENIED)");
     }
 
     @Test
