@@ -43,15 +43,15 @@ public final class ConsoleLinks {
         });
     }
 
-    /** The button text for {@link #of}: the kind of page it opens. */
+    /** The button text for {@link #of}, short enough for a button on a phone. */
     static String label(Alert alert) {
         FirewallChange c = alert.change();
         String where = switch (c.provider()) {
-            case AWS -> "the AWS console";
-            case AZURE -> "the Azure portal";
-            case GCP -> "the Google Cloud console";
+            case AWS -> "AWS console";
+            case AZURE -> "Azure portal";
+            case GCP -> "Cloud console";
         };
-        return (deletesResource(c) ? "Open the parent in " : "Open in ") + where;
+        return deletesResource(c) ? "Parent in " + where : where;
     }
 
     /**
@@ -73,9 +73,9 @@ public final class ConsoleLinks {
 
     static String auditLabel(Alert alert) {
         return switch (alert.change().provider()) {
-            case AWS -> "Open the CloudTrail event";
-            case AZURE -> "Open the Activity Log";
-            case GCP -> "Open the audit log entry";
+            case AWS -> "CloudTrail event";
+            case AZURE -> "Activity Log";
+            case GCP -> "Audit log entry";
         };
     }
 
@@ -104,14 +104,23 @@ public final class ConsoleLinks {
     private static String logsExplorer(FirewallChange c) {
         String project = c.account();
         String event = c.eventId();
-        if (project == null || !GCP_PROJECT.matcher(project).matches() || event == null || !LOG_ID.matcher(event).matches()) {
+        if (project == null || event == null || !LOG_ID.matcher(event).matches()) {
+            return null;
+        }
+        Matcher hierarchy = GCP_HIERARCHY.matcher(project);
+        String scope;
+        if (GCP_PROJECT.matcher(project).matches()) {
+            scope = "?project=" + URLEncoder.encode(project, StandardCharsets.UTF_8);
+        } else if (hierarchy.matches()) {
+            scope = (hierarchy.group(1).equals("organizations") ? "?organizationId=" : "?folder=") + hierarchy.group(2);
+        } else {
             return null;
         }
         String query = "insertId=\"" + event + "\" OR operation.id=\"" + event + "\"";
         String range = c.time() == null ? ""
                 : ";timeRange=" + c.time().minusSeconds(3600) + "%2F" + c.time().plusSeconds(3600);
         return "https://console.cloud.google.com/logs/query;query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)
-                .replace("+", "%20") + range + "?project=" + URLEncoder.encode(project, StandardCharsets.UTF_8);
+                .replace("+", "%20") + range + scope;
     }
 
     /** An ARM id without its last type/name pair (the NSG of a security rule), or null when that leaves no resource. */

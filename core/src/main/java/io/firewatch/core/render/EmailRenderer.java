@@ -112,8 +112,8 @@ public final class EmailRenderer {
         }
         b.append("<tr><td style=\"padding:8px 16px 16px 16px;\"><table role=\"presentation\" cellpadding=\"0\" cellspacing=\"0\" style=\"width:100%;border-collapse:collapse;font-size:13px;table-layout:fixed;\">\n");
         for (Facts.Fact f : Facts.of(alert, limits)) {
-            b.append("<tr><th align=\"left\" valign=\"top\" style=\"padding:4px 10px 4px 0;width:30%;max-width:140px;color:#57606a;font-weight:normal;border-top:1px solid #eaeef2;\">")
-                    .append(html(f.label())).append("</th><td style=\"padding:4px 0;font-family:Consolas,Menlo,monospace;overflow-wrap:anywhere;border-top:1px solid #eaeef2;\">")
+            b.append("<tr><th align=\"left\" valign=\"top\" style=\"padding:4px 10px 4px 0;width:110px;color:#57606a;font-weight:normal;border-top:1px solid #eaeef2;\">")
+                    .append(html(f.label())).append("</th><td style=\"padding:4px 0;overflow-wrap:anywhere;border-top:1px solid #eaeef2;\">")
                     .append(breakable(Text.defang(f.value()))).append("</td></tr>\n");
         }
         b.append("</table></td></tr>\n");

@@ -55,15 +55,10 @@ final class Facts {
         FirewallChange c = alert.change();
         List<Fact> facts = new ArrayList<>();
         int max = limits.field();
-        if (alert.openToWorld() == null && c.succeeded()) {
-            facts.add(new Fact("Open to the internet", "unknown: the event does not carry the rule"));
-        }
+        // Rules the event does not carry, and an exposure that is therefore unknown, are said once, by the reasons.
         List<String> rules = rules(c, limits);
         for (int i = 0; i < rules.size(); i++) {
             facts.add(new Fact(rules.size() == 1 ? "Rule" : "Rule " + (i + 1), rules.get(i)));
-        }
-        if (rules.isEmpty() && (c.target() == io.firewatch.core.model.Target.RULE || !c.rulesKnown())) {
-            facts.add(new Fact("Rules", c.rulesKnown() ? "none in the event" : "not in the event"));
         }
         facts.add(new Fact("Operation", Text.field(Describe.operation(c.provider(), c.operation()), max)));
         if (c.time() != null) {
@@ -98,12 +93,20 @@ final class Facts {
         List<String> out = new ArrayList<>();
         List<String> all = alert.reasons();
         for (int i = 0; i < all.size() && i < limits.items(); i++) {
-            out.add(Text.field(all.get(i), limits.field()));
+            out.add(Text.field(shortenArmIds(all.get(i)), limits.field()));
         }
         if (all.size() > limits.items()) {
             out.add("… and " + (all.size() - limits.items()) + " more reasons (truncated)");
         }
         return out;
+    }
+
+    private static final java.util.regex.Pattern ARM_ID =
+            java.util.regex.Pattern.compile("(?i)/subscriptions/[0-9a-f-]{36}(/[^\\s/,;:]+)+");
+
+    /** A reason names a resource by its ARM id's meaningful tail; the full id is in the alert's details. */
+    static String shortenArmIds(String reason) {
+        return ARM_ID.matcher(reason).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(Describe.tail(m.group())));
     }
 
     private static List<String> rules(FirewallChange c, Limits limits) {

@@ -23,6 +23,8 @@ public final class TeamsCardRenderer {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Facts.Limits START = new Facts.Limits(400, 12);
+    /** Tokens at least this long get break opportunities (a phone's line holds about 40 characters). */
+    private static final int LONG_TOKEN = 24;
 
     private TeamsCardRenderer() {
     }
@@ -84,7 +86,7 @@ public final class TeamsCardRenderer {
             code.put("type", "Container");
             code.put("style", "emphasis");
             code.put("spacing", "Small");
-            ObjectNode command = eventText(code.putArray("items"), undo.get());
+            ObjectNode command = eventText(code.putArray("items"), undo.get(), false);
             ((ObjectNode) command.withArray("inlines").get(0)).put("fontType", "Monospace");
         }
 
@@ -109,7 +111,12 @@ public final class TeamsCardRenderer {
             open.put("title", link.label());
             open.put("url", link.url());
         }
-        ObjectNode details = actions.addObject();
+        // Details open in place under the facts; in the body's own action set, so the link buttons keep the card's
+        // action row to themselves and their titles fit a phone's width.
+        ObjectNode detailsSet = body.addObject();
+        detailsSet.put("type", "ActionSet");
+        detailsSet.put("spacing", "Small");
+        ObjectNode details = detailsSet.putArray("actions").addObject();
         details.put("type", "Action.ShowCard");
         details.put("title", "Details");
         ObjectNode inner = details.putObject("card");
@@ -135,12 +142,36 @@ public final class TeamsCardRenderer {
 
     /** A RichTextBlock holding one plain TextRun: shown as written, never read as Markdown; wraps. */
     private static ObjectNode eventText(ArrayNode into, String text) {
+        return eventText(into, text, true);
+    }
+
+    /**
+     * Like {@link #eventText(ArrayNode, String)}; {@code breakable} lets long tokens (ARNs, paths) wrap after their
+     * separators on a phone. Off for the command, which a reader copies whole (it wraps at its spaces).
+     */
+    private static ObjectNode eventText(ArrayNode into, String text, boolean breakable) {
         ObjectNode block = into.addObject();
         block.put("type", "RichTextBlock");
         ObjectNode run = block.putArray("inlines").addObject();
         run.put("type", "TextRun");
-        run.put("text", Text.oneLine(text));
+        String line = Text.oneLine(text);
+        run.put("text", breakable ? breakLongTokens(line) : line);
         return block;
+    }
+
+    /** A zero-width space after each / : , = ; inside tokens too long for a phone's line, where wrapping reads well. */
+    static String breakLongTokens(String text) {
+        StringBuilder b = new StringBuilder(text.length() + 16);
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            b.append(c);
+            run = Character.isWhitespace(c) ? 0 : run + 1;
+            if (run >= LONG_TOKEN && "/:,=;".indexOf(c) >= 0 && i + 1 < text.length() && !Character.isWhitespace(text.charAt(i + 1))) {
+                b.append('\u200b');
+            }
+        }
+        return b.toString();
     }
 
     private static String style(Alert alert) {

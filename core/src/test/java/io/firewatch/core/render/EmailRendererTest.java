@@ -42,8 +42,8 @@ class EmailRendererTest {
                 .contains("Source IP   203.0.113.7\n")
                 .contains("    aws ec2 revoke-security-group-ingress --region us-east-1 --group-id sg-0123456789abcdef0"
                         + " --security-group-rule-ids sgr-0a1b2c3d4e5f60718 sgr-0f1e2d3c4b5a69788\n")
-                .contains("Open in the AWS console: https://us-east-1.console.aws.amazon.com/ec2/home?region=us-east-1#SecurityGroup:groupId=sg-0123456789abcdef0")
-                .contains("Open the CloudTrail event: https://us-east-1.console.aws.amazon.com/cloudtrailv2/home?region=us-east-1#/events/")
+                .contains("AWS console: https://us-east-1.console.aws.amazon.com/ec2/home?region=us-east-1#SecurityGroup:groupId=sg-0123456789abcdef0")
+                .contains("CloudTrail event: https://us-east-1.console.aws.amazon.com/cloudtrailv2/home?region=us-east-1#/events/")
                 .doesNotContain("Severity", "Provider", " -\n");
     }
 

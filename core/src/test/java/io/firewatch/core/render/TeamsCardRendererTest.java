@@ -48,8 +48,9 @@ class TeamsCardRendererTest {
                 .isEqualTo("https://us-east-1.console.aws.amazon.com/ec2/home?region=us-east-1#SecurityGroup:groupId=sg-0123456789abcdef0");
         assertThat(card.at("/actions/1/url").asText()).isEqualTo("https://us-east-1.console.aws.amazon.com/cloudtrailv2/home"
                 + "?region=us-east-1#/events/e2b1c3d4-5f60-4a7b-8c9d-0e1f2a3b4c5d");
-        assertThat(card.at("/actions/2/type").asText()).isEqualTo("Action.ShowCard");
-        Map<String, String> details = facts(card.at("/actions/2/card/body"));
+        JsonNode detailsAction = details(card);
+        assertThat(detailsAction.path("type").asText()).isEqualTo("Action.ShowCard");
+        Map<String, String> details = facts(detailsAction.at("/card/body"));
         assertThat(details).containsEntry("Actor", "arn:aws:sts::111122223333:assumed-role/Admin/alice")
                 .containsEntry("Event ID", "e2b1c3d4-5f60-4a7b-8c9d-0e1f2a3b4c5d")
                 .containsKeys("User agent", "ATT&CK", "Alert ID");
@@ -105,9 +106,16 @@ class TeamsCardRendererTest {
         assertThat(card.at("/body/0/items/0/text").asText()).startsWith("HIGH");
         String nsg = high.change().resource().id().replace("/securityRules/deny-rdp", "");
         assertThat(card.at("/actions/0/url").asText()).isEqualTo("https://portal.azure.com/#@/resource" + nsg);
-        assertThat(card.at("/actions/0/title").asText()).isEqualTo("Open the parent in the Azure portal");
+        assertThat(card.at("/actions/0/title").asText()).isEqualTo("Parent in Azure portal");
         assertThat(card.at("/actions/1/url").asText()).isEqualTo("https://portal.azure.com/#@/resource" + nsg + "/eventlogs");
-        assertThat(facts(card.at("/actions/2/card/body"))).containsEntry("Resource ID", high.change().resource().id());
+        assertThat(facts(details(card).at("/card/body"))).containsEntry("Resource ID", high.change().resource().id());
+    }
+
+    @Test
+    void longTokensGetBreakOpportunitiesShortOnesDoNot() {
+        assertThat(TeamsCardRenderer.breakLongTokens("tcp/22 from 0.0.0.0/0")).isEqualTo("tcp/22 from 0.0.0.0/0");
+        assertThat(TeamsCardRenderer.breakLongTokens("/subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourceGroups/rg"))
+                .isEqualTo("/subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/\u200bresourceGroups/\u200brg");
     }
 
     @Test
@@ -117,6 +125,14 @@ class TeamsCardRendererTest {
         JsonNode card = card(TeamsCardRenderer.render(test));
         assertThat(card.at("/body/0/items/0/text").asText()).startsWith("TEST");
         assertThat(card.at("/fallbackText").asText()).startsWith("TEST ALERT");
+    }
+
+    /** The Details action: a ShowCard in the body's last ActionSet. */
+    private static JsonNode details(JsonNode card) {
+        JsonNode body = card.at("/body");
+        JsonNode set = body.get(body.size() - 1);
+        assertThat(set.path("type").asText()).isEqualTo("ActionSet");
+        return set.at("/actions/0");
     }
 
     private static JsonNode card(String rendered) throws Exception {
@@ -131,7 +147,7 @@ class TeamsCardRendererTest {
             JsonNode value = body.get(i + 1);
             if (label.path("isSubtle").asBoolean() && label.path("size").asText().equals("Small")
                     && value.path("type").asText().equals("RichTextBlock")) {
-                out.put(label.path("text").asText(), value.at("/inlines/0/text").asText());
+                out.put(label.path("text").asText(), value.at("/inlines/0/text").asText().replace("\u200b", ""));
             }
         }
         return out;
@@ -152,7 +168,7 @@ class TeamsCardRendererTest {
         } else if (node.isObject()) {
             String type = node.path("type").asText();
             if (type.equals("TextRun")) {
-                plain.add(node.path("text").asText());
+                plain.add(node.path("text").asText().replace("\u200b", ""));
             } else if (type.equals("TextBlock") || node.has("title") && node.has("value")) {
                 markdown.add(node.has("text") ? node.path("text").asText() : node.path("value").asText());
             }

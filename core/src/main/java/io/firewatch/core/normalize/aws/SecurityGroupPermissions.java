@@ -83,10 +83,26 @@ final class SecurityGroupPermissions implements RuleParser {
             if (legacyGroup != null) {
                 addresses.add(legacyGroup);
             }
-            out.add(rule(direction, protocol, ports, addresses));
+            Rule rule = rule(direction, protocol, ports, addresses);
+            String description = descriptions(p);
+            out.add(description == null ? rule : rule.withContext(description, null, List.of()));
         } catch (Unreadable e) {
             out.unreadable(e);
         }
+    }
+
+    /** The descriptions the request gives its address ranges (shown in alerts), distinct, or null. */
+    private static String descriptions(JsonNode permission) {
+        java.util.Set<String> found = new java.util.LinkedHashSet<>();
+        for (String list : new String[] {"ipRanges", "ipv6Ranges", "prefixListIds", "groups"}) {
+            for (JsonNode item : Json.items(Json.at(permission, list + ".items"))) {
+                String d = Json.text(item, "description");
+                if (d != null && !d.isBlank()) {
+                    found.add(d);
+                }
+            }
+        }
+        return found.isEmpty() ? null : String.join("; ", found);
     }
 
     private static void readRuleIds(JsonNode request, JsonNode response, Direction direction, ParsedRules.Collector out) {
