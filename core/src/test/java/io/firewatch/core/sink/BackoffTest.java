@@ -51,6 +51,18 @@ class BackoffTest {
     }
 
     @Test
+    void anUnreachableServerIsNotRetriedNowButStaysRetryableForThePlatform() {
+        int[] calls = {0};
+        DeliveryException e = catchThrowableOfType(DeliveryException.class, () -> backoff.run("x", Duration.ofMinutes(1), r -> {
+            calls[0]++;
+            throw Backoff.Attempt.Failed.unreachable("cannot reach h:1: connection refused");
+        }));
+        assertThat(calls[0]).isEqualTo(1);
+        assertThat(e.retryable()).isTrue();
+        assertThat(e.getMessage()).isEqualTo("x: cannot reach h:1: connection refused");
+    }
+
+    @Test
     void honoursRetryAfterAndSucceeds() throws Exception {
         int[] calls = {0};
         backoff.run("x", Duration.ofMinutes(1), r -> {

@@ -49,8 +49,8 @@ class SmtpSinkTest {
             List<Message> inbox = imapInbox(user[0], user[1]);
             assertThat(inbox).hasSize(1);
             Message m = inbox.get(0);
-            assertThat(m.getSubject()).isEqualTo("[Firewatch CRITICAL] arn:…/alice"
-                    + " opened tcp/22 (SSH) to the internet on security group sg-0123456789abcdef0 in 111122223333 us-east-1");
+            assertThat(m.getSubject()).isEqualTo("[Firewatch CRITICAL] Admin/alice opened tcp/22 (SSH) to the internet"
+                    + " on security group web-servers (sg-0123456789abcdef0) in account 111122223333, us-east-1");
             assertThat(((InternetAddress) m.getFrom()[0]).getAddress()).isEqualTo("firewatch@example.com");
             assertThat(addresses(m.getRecipients(Message.RecipientType.TO)))
                     .containsExactly("soc@example.com", "netops@example.com");
@@ -110,7 +110,8 @@ class SmtpSinkTest {
                 () -> new SmtpSink(nowhere, FAST).send(TestAlerts.sshOpenToWorld(), Duration.ofSeconds(2)));
 
         assertThat(e.retryable()).isTrue();
-        assertThat(e.getMessage()).startsWith("email: connection to 127.0.0.1:" + closed + " failed");
+        assertThat(e.getMessage()).isEqualTo("email: cannot reach 127.0.0.1:" + closed
+                + ": connection refused (nothing listens on that port)");
     }
 
     @Test
