@@ -61,7 +61,7 @@ class SmtpSinkTest {
             Part html = parts.getBodyPart(1);
             assertThat(text.isMimeType("text/plain")).isTrue();
             assertThat(html.isMimeType("text/html")).isTrue();
-            assertThat((String) text.getContent()).contains("Source IP             203.0.113.7");
+            assertThat((String) text.getContent()).contains("Source IP   203.0.113.7");
             assertThat((String) html.getContent()).contains("<html").contains("203.0.113.7");
             assertThat(m.getHeader("Auto-Submitted")).containsExactly("auto-generated");
         }
