@@ -72,6 +72,58 @@ class FirewatchConfigTest {
     }
 
     @Test
+    void azureOperationsMatchWhateverTheirCaseAwsOnesExactly() {
+        FirewatchConfig c = FirewatchConfig.parse(
+                "{\"allow\":[{\"operation\":\"Microsoft.Network/networkSecurityGroups/securityRules/*\"}]}");
+        AllowRule rule = c.allow().get(0);
+        FirewallChange upper = FirewallChange.builder(Provider.AZURE).account("s")
+                .operation("MICROSOFT.NETWORK/NETWORKSECURITYGROUPS/SECURITYRULES/WRITE").action(Action.CREATE)
+                .target(Target.RULE).build();
+        assertThat(rule.matches(upper, Severity.CRITICAL)).isTrue();
+        assertThat(rule.matches(upper.toBuilder().operation("microsoft.network/networksecuritygroups/securityrules/delete")
+                .build(), Severity.HIGH)).isTrue();
+        assertThat(rule.matches(upper.toBuilder().operation("Microsoft.Network/networkSecurityGroups/write").build(),
+                Severity.HIGH)).isFalse();
+        AllowRule aws = FirewatchConfig.parse("{\"allow\":[{\"operation\":\"AuthorizeSecurityGroupIngress\"}]}").allow().get(0);
+        FirewallChange lower = FirewallChange.builder(Provider.AWS).account("a").operation("authorizesecuritygroupingress")
+                .action(Action.CREATE).target(Target.RULE).build();
+        assertThat(aws.matches(lower, Severity.HIGH)).as("AWS event names have one casing").isFalse();
+    }
+
+    @Test
+    void aResourceTagThatCanNeverMatchIsReportedOnLoad() {
+        FirewatchConfig c = FirewatchConfig.parse("""
+                {"allow": [{"name": "gcp labels", "provider": "gcp", "resourceTag": {"env": "dev"}},
+                           {"name": "any cloud", "resourceTag": {"env": "dev"}},
+                           {"name": "aws tags", "provider": "aws", "resourceTag": {"env": "dev"}},
+                           {"name": "no tags", "provider": "gcp", "account": "p"}]}
+                """);
+        assertThat(c.warnings()).hasSize(2);
+        assertThat(c.warnings().get(0)).startsWith("allow[0] (gcp labels): resourceTag can never match");
+        assertThat(c.warnings().get(1)).startsWith("allow[1] (any cloud): resourceTag never matches GCP events");
+        assertThat(FirewatchConfig.defaults().warnings()).isEmpty();
+    }
+
+    @Test
+    void accountAliasesAreReadAndMatchedRegardlessOfCase() {
+        FirewatchConfig c = FirewatchConfig.parse("""
+                {"accountAliases": {"111122223333": "payments-prod", "0B1F6471-1BF0-4DDA-AEC3-111122223333": "shop"}}
+                """);
+        assertThat(c.aliasOf("111122223333")).isEqualTo("payments-prod");
+        assertThat(c.aliasOf("0b1f6471-1bf0-4dda-aec3-111122223333")).isEqualTo("shop");
+        assertThat(c.aliasOf("999999999999")).isNull();
+        assertThatThrownBy(() -> FirewatchConfig.parse("{\"accountAliases\": {\"1\": 2}}"))
+                .hasMessageContaining("accountAliases.1: must be a non-empty string");
+    }
+
+    @Test
+    void syntaxErrorsSayWhere() {
+        assertThatThrownBy(() -> FirewatchConfig.parse("{\n  \"allow\": [\n    {\"name\": \"x\" \"principal\": \"y\"}\n]}"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("configuration is not valid JSON at line 3, column ");
+    }
+
+    @Test
     void globsAreAnchoredAndLiteralOtherwise() {
         assertThat(AllowRule.glob("a.b*", "a.bc")).isTrue();
         assertThat(AllowRule.glob("a.b*", "aXbc")).isFalse();
