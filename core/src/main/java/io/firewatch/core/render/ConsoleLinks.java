@@ -123,7 +123,10 @@ public final class ConsoleLinks {
                 .replace("+", "%20") + range + scope;
     }
 
-    /** An ARM id without its last type/name pair (the NSG of a security rule), or null when that leaves no resource. */
+    /**
+     * Where to look after a deletion: the ARM id without its last type/name pair (the NSG of a security rule), or the
+     * resource group of a deleted top-level resource; null when the id has neither.
+     */
     private static String parent(String id) {
         int providers = id.toLowerCase(Locale.ROOT).indexOf("/providers/");
         int cut = id.lastIndexOf('/', id.lastIndexOf('/') - 1);
@@ -131,8 +134,12 @@ public final class ConsoleLinks {
             return null;
         }
         String parent = id.substring(0, cut);
-        // namespace/type/name must remain after /providers/
-        return parent.substring(providers + "/providers/".length()).split("/").length >= 3 ? parent : null;
+        // namespace/type/name must remain after /providers/; else the resource group holds what was deleted
+        if (parent.substring(providers + "/providers/".length()).split("/").length >= 3) {
+            return parent;
+        }
+        String group = id.substring(0, providers);
+        return group.toLowerCase(Locale.ROOT).contains("/resourcegroups/") ? group : null;
     }
 
     private static String aws(FirewallChange c) {

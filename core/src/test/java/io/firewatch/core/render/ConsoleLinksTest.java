@@ -30,6 +30,19 @@ class ConsoleLinksTest {
     }
 
     @Test
+    void aDeletedNsgLinksToItsResourceGroup() {
+        Alert rule = TestAlerts.azureDenyDeleted();
+        String nsg = rule.change().resource().id().replace("/securityRules/deny-rdp", "");
+        Alert deleted = new Alert(rule.id(), rule.change().toBuilder().operation("Microsoft.Network/networkSecurityGroups/delete")
+                .target(io.firewatch.core.model.Target.FIREWALL)
+                .resource(new ResourceRef(nsg, "nsg-web", "Microsoft.Network/networkSecurityGroups")).build(),
+                rule.severity(), false, rule.reasons(), false);
+        String group = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-prod";
+        assertThat(ConsoleLinks.of(deleted)).contains("https://portal.azure.com/#@/resource" + group);
+        assertThat(ConsoleLinks.auditEvent(deleted)).contains("https://portal.azure.com/#@/resource" + group + "/eventlogs");
+    }
+
+    @Test
     void noPageForWhatTheChangeDeletedAndAPageForHierarchicalPolicies() {
         Alert sg = TestAlerts.sshOpenToWorld();
         Alert sgDeleted = new Alert(sg.id(), sg.change().toBuilder().operation("DeleteSecurityGroup")
