@@ -37,9 +37,9 @@ final class RenderCommand implements Command {
             console.err().print(Main.usage());
             return EXIT_USAGE;
         }
-        FirewatchConfig config;
+        Firewatch firewatch;
         try {
-            config = ScanCommand.loadConfig(configFile);
+            firewatch = CliFirewatch.of(ScanCommand.loadConfig(configFile), console, "render");
         } catch (ConfigException e) {
             console.err().println("firewatch render: invalid configuration: " + Terminal.safe(e.getMessage()));
             return EXIT_USAGE;
@@ -64,7 +64,7 @@ final class RenderCommand implements Command {
                 console.err().println("firewatch: " + Terminal.safe(problem.toString()));
             }
         };
-        Scan scan = new Firewatch(config).newScan(listener);
+        Scan scan = firewatch.newScan(listener);
         Inputs inputs = new Inputs(console, listener::problem);
         inputs.readAll(paths, scan, () -> { });
         scan.finish();

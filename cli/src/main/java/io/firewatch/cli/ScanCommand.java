@@ -43,9 +43,9 @@ final class ScanCommand implements Command {
             console.err().print(Main.usage());
             return EXIT_USAGE;
         }
-        FirewatchConfig config;
+        Firewatch firewatch;
         try {
-            config = loadConfig(configFile);
+            firewatch = CliFirewatch.of(loadConfig(configFile), console, "scan");
         } catch (ConfigException e) {
             console.err().println("firewatch scan: invalid configuration: " + Terminal.safe(e.getMessage()));
             return EXIT_USAGE;
@@ -77,7 +77,7 @@ final class ScanCommand implements Command {
                 progress.update(files, alerts, problems);
             }
         };
-        Scan scan = new Firewatch(config).newScan(listener);
+        Scan scan = firewatch.newScan(listener);
         Inputs inputs = new Inputs(console, listener::problem);
         List<InputResult> results = inputs.readAll(paths, scan, () -> {
             files = inputs.files();
