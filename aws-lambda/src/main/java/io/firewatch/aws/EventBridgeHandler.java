@@ -32,6 +32,8 @@ public final class EventBridgeHandler implements RequestStreamHandler {
     private final Supplier<Pipeline> pipeline;
     private final JsonLog log;
     private volatile boolean sinksChecked;
+    /** The function's own account, read from the invoked function's ARN (only the EC2 responder uses it). */
+    private volatile String homeAccount;
 
     /** Used by the Lambda runtime: settings from the environment, secrets from Secrets Manager. */
     public EventBridgeHandler() {
@@ -41,7 +43,7 @@ public final class EventBridgeHandler implements RequestStreamHandler {
 
     EventBridgeHandler(Map<String, String> env, SecretResolver secrets, Clock clock, PrintStream out) {
         Map<String, String> copy = Map.copyOf(env);
-        this.pipeline = new Lazy<>(() -> Pipeline.fromEnvironment(copy, secrets));
+        this.pipeline = new Lazy<>(() -> Pipeline.fromEnvironment(copy, secrets, () -> homeAccount));
         this.log = new JsonLog(out, clock);
     }
 
@@ -52,9 +54,18 @@ public final class EventBridgeHandler implements RequestStreamHandler {
         this.log = new JsonLog(out, clock);
     }
 
+    /** With a ready pipeline (tests of the automatic response). */
+    EventBridgeHandler(Pipeline ready, Clock clock, PrintStream out) {
+        this.pipeline = () -> ready;
+        this.log = new JsonLog(out, clock);
+    }
+
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         String requestId = context == null ? null : context.getAwsRequestId();
+        if (homeAccount == null && context != null) {
+            homeAccount = accountOf(context.getInvokedFunctionArn());
+        }
         byte[] content = input.readAllBytes();
         Pipeline p;
         try {
@@ -71,6 +82,12 @@ public final class EventBridgeHandler implements RequestStreamHandler {
         }
         byte[] response = new Invocation(p, log, requestId, () -> budget(context)).handle(content);
         output.write(response);
+    }
+
+    /** {@code arn:aws:lambda:REGION:ACCOUNT:function:NAME} → ACCOUNT, else null. */
+    static String accountOf(String functionArn) {
+        String[] parts = functionArn == null ? new String[0] : functionArn.split(":", 6);
+        return parts.length >= 5 && parts[0].equals("arn") && parts[4].matches("\\d{12}") ? parts[4] : null;
     }
 
     static Duration budget(Context context) {
