@@ -59,6 +59,9 @@ final class Facts {
         facts.add(new Fact("Source IP", orDash(Text.field(a.sourceIp(), max))));
         facts.add(new Fact("User agent", orDash(Text.field(a.userAgent(), max))));
         facts.add(new Fact("Open to the internet", alert.openToWorld() == null ? "unknown" : alert.openToWorld() ? "yes" : "no"));
+        if (alert.response() != null) {
+            facts.add(new Fact("Automatic response", responseLine(alert, max)));
+        }
         List<String> rules = rules(c, limits);
         for (int i = 0; i < rules.size(); i++) {
             facts.add(new Fact(rules.size() == 1 ? "Rule" : "Rule " + (i + 1), rules.get(i)));
@@ -97,6 +100,17 @@ final class Facts {
             out.add("… and " + (all.size() - limits.items()) + " more rules (truncated)");
         }
         return out;
+    }
+
+    /** The response in words: "taken back: …", "dry-run: would …", "none: why". */
+    static String responseLine(Alert alert, int max) {
+        var r = alert.response();
+        String head = switch (r.status()) {
+            case PLANNED -> r.mode().wire() + ": ";
+            case SKIPPED -> r.action().equals("none") ? "none: " : "";
+            default -> "";
+        };
+        return Text.field(head + r.detail(), max);
     }
 
     private static String accountLabel(Provider p) {
