@@ -42,6 +42,11 @@ final class AlertPipeline {
         this.response = response;
     }
 
+    /** Primes the alert path with core's built-in events; delivers nothing. Returns how many gave an alert. */
+    int prime() {
+        return io.firewatch.core.Priming.prime(firewatch, dispatcher).size();
+    }
+
     /** Runs one event; {@code read} feeds it to the scan. {@code ids} identify it in every log line. */
     Verdict run(Map<String, Object> ids, Function<Scan, InputResult> read) {
         List<Alert> alerts = new ArrayList<>();

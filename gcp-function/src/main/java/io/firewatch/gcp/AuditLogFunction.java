@@ -51,8 +51,13 @@ public final class AuditLogFunction implements CloudEventsFunction, HttpFunction
         this(System.getenv(), new StructuredLog(System.out));
     }
 
+    /**
+     * Builds the pipeline from the settings and primes the whole alert path (core's {@link io.firewatch.core.Priming})
+     * while the instance starts, so the first event does not pay for class loading.
+     */
     AuditLogFunction(Map<String, String> env, StructuredLog log) {
         this(fromEnvironment(env, log));
+        pipeline.prime();
     }
 
     AuditLogFunction(AlertPipeline pipeline) {
