@@ -5,49 +5,47 @@ import io.firewatch.core.model.Rule;
 import io.firewatch.core.response.Remedy;
 import io.firewatch.core.response.Responder;
 import io.firewatch.core.response.ResponsePlanner;
+import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import java.util.function.Supplier;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import org.w3c.dom.Element;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.ec2.model.IpPermission;
-import software.amazon.awssdk.services.ec2.model.IpRange;
-import software.amazon.awssdk.services.ec2.model.Ipv6Range;
-import software.amazon.awssdk.services.ec2.model.NetworkAcl;
-import software.amazon.awssdk.services.ec2.model.NetworkAclEntry;
-import software.amazon.awssdk.services.ec2.model.RevokeSecurityGroupIngressRequest;
-import software.amazon.awssdk.services.ec2.model.RevokeSecurityGroupIngressResponse;
-import software.amazon.awssdk.services.ec2.model.SecurityGroup;
-import software.amazon.awssdk.services.ec2.model.Tag;
 
 /**
- * Takes world-open rules back in EC2 (CONTRACT §6) with the SDK's EC2 client, one client per region, built on the
- * first response (never at init). Before changing anything it reads the group or ACL: a resource already gone or
- * tagged {@code firewatch-response=off} is skipped. It acts only in the function's own account.
+ * Takes world-open rules back in EC2 (CONTRACT §6), in the change's region, through {@link Ec2Api}. Before changing
+ * anything it reads the group or ACL: a resource already gone or tagged {@code firewatch-response=off} is skipped. It
+ * acts only in the function's own account. Built only in {@code enforce} mode; it connects on first use.
  */
 final class Ec2Responder implements Responder {
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
-    private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(10);
-    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(20);
-
-    private final Function<String, Ec2Client> factory;
+    private final Ec2Api ec2;
     private final Supplier<String> homeAccount;
-    private final Map<String, Ec2Client> clients = new ConcurrentHashMap<>();
 
     Ec2Responder(Supplier<String> homeAccount) {
-        this(Ec2Responder::defaultClient, homeAccount);
+        this(new Ec2Api(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(2))
+                .socketTimeout(Duration.ofSeconds(15)).build(), DefaultCredentialsProvider.builder().build(),
+                Ec2Responder::endpoint), homeAccount);
     }
 
-    Ec2Responder(Function<String, Ec2Client> factory, Supplier<String> homeAccount) {
-        this.factory = factory;
+    Ec2Responder(Ec2Api ec2, Supplier<String> homeAccount) {
+        this.ec2 = ec2;
         this.homeAccount = homeAccount;
+    }
+
+    /** The SDK's standard endpoint overrides ({@code AWS_ENDPOINT_URL_EC2}, {@code AWS_ENDPOINT_URL}), else EC2's own. */
+    private static URI endpoint(String region) {
+        for (String name : List.of("AWS_ENDPOINT_URL_EC2", "AWS_ENDPOINT_URL")) {
+            String v = System.getenv(name);
+            if (v != null && !v.isBlank()) {
+                return URI.create(v.strip());
+            }
+        }
+        return Ec2Api.regionalEndpoint(region);
     }
 
     @Override
@@ -55,16 +53,16 @@ final class Ec2Responder implements Responder {
         try {
             if (remedy instanceof Remedy.SecurityGroupIngress sg) {
                 String elsewhere = elsewhere(sg.account());
-                return elsewhere != null ? Outcome.failed(elsewhere) : revoke(client(sg.region()), sg);
+                return elsewhere != null ? Outcome.failed(elsewhere) : revoke(sg);
             }
             if (remedy instanceof Remedy.NetworkAclEntry entry) {
                 String elsewhere = elsewhere(entry.account());
-                return elsewhere != null ? Outcome.failed(elsewhere) : delete(client(entry.region()), entry);
+                return elsewhere != null ? Outcome.failed(elsewhere) : delete(entry);
             }
             return Outcome.failed("not an AWS change: " + remedy.describe());
-        } catch (AwsServiceException e) {
-            return Outcome.failed("AWS refused: " + describe(e) + hint(e));
-        } catch (SdkException e) {
+        } catch (Ec2Api.Ec2Exception e) {
+            return Outcome.failed("AWS refused: " + e.code() + " (HTTP " + e.status() + ")" + hint(e));
+        } catch (IOException | SdkException e) {
             return Outcome.failed("EC2 could not be reached: " + e.getClass().getSimpleName());
         }
     }
@@ -78,149 +76,123 @@ final class Ec2Responder implements Responder {
                 + " (deploy Firewatch with the response on in that account)";
     }
 
-    private Ec2Client client(String region) {
-        return clients.computeIfAbsent(region == null ? "" : region, factory);
-    }
-
-    private static Outcome revoke(Ec2Client ec2, Remedy.SecurityGroupIngress sg) {
-        SecurityGroup group;
+    private Outcome revoke(Remedy.SecurityGroupIngress sg) throws Ec2Api.Ec2Exception, IOException {
+        Element group;
         try {
-            List<SecurityGroup> groups = ec2.describeSecurityGroups(r -> r.groupIds(sg.groupId())
-                    .overrideConfiguration(o -> o.apiCallTimeout(CALL_TIMEOUT))).securityGroups();
+            List<Element> groups = Ec2Api.items(ec2.call(sg.region(), "DescribeSecurityGroups", Map.of("GroupId.1", sg.groupId())),
+                    "securityGroupInfo");
             if (groups.isEmpty()) {
                 return Outcome.skipped("security group " + sg.groupId() + " no longer exists");
             }
             group = groups.get(0);
-        } catch (AwsServiceException e) {
-            if (code(e).startsWith("InvalidGroup.NotFound")) {
+        } catch (Ec2Api.Ec2Exception e) {
+            if (e.code().startsWith("InvalidGroup.NotFound")) {
                 return Outcome.skipped("security group " + sg.groupId() + " no longer exists");
             }
             throw e;
         }
-        if (optedOut(group.tags())) {
+        if (optedOut(group)) {
             return Outcome.skipped(sg.groupId() + " is tagged " + ResponsePlanner.OPT_OUT_KEY + "=" + ResponsePlanner.OPT_OUT_VALUE);
         }
-        RevokeSecurityGroupIngressRequest.Builder request = RevokeSecurityGroupIngressRequest.builder().groupId(sg.groupId())
-                .overrideConfiguration(o -> o.apiCallTimeout(CALL_TIMEOUT));
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("GroupId", sg.groupId());
         int asked;
         if (!sg.ruleIds().isEmpty()) {
-            request.securityGroupRuleIds(sg.ruleIds());
+            for (int i = 0; i < sg.ruleIds().size(); i++) {
+                params.put("SecurityGroupRuleId." + (i + 1), sg.ruleIds().get(i));
+            }
             asked = sg.ruleIds().size();
         } else {
-            List<IpPermission> permissions = permissions(sg.permissions());
-            request.ipPermissions(permissions);
-            asked = permissions.size();
+            permissions(sg.permissions(), params);
+            asked = sg.permissions().size();
         }
-        RevokeSecurityGroupIngressResponse response;
+        Element answer;
         try {
-            response = ec2.revokeSecurityGroupIngress(request.build());
-        } catch (AwsServiceException e) {
-            String code = code(e);
+            answer = ec2.call(sg.region(), "RevokeSecurityGroupIngress", params);
+        } catch (Ec2Api.Ec2Exception e) {
+            String code = e.code();
             if (code.equals("InvalidSecurityGroupRuleId.NotFound") || code.equals("InvalidPermission.NotFound")
                     || code.startsWith("InvalidGroup.NotFound")) {
                 return Outcome.skipped("the rule is already gone from " + sg.groupId() + " (" + code + ")");
             }
             throw e;
         }
-        int unknown = response.unknownIpPermissions() == null ? 0 : response.unknownIpPermissions().size();
+        int unknown = Ec2Api.items(answer, "unknownIpPermissionSet").size();
         if (unknown > 0 && unknown >= asked) {
             return Outcome.skipped("the rule is already gone from " + sg.groupId());
         }
         return Outcome.done(sg.describe().replaceFirst("^revoke", "revoked"));
     }
 
-    private static Outcome delete(Ec2Client ec2, Remedy.NetworkAclEntry remedy) {
-        NetworkAcl acl;
+    private Outcome delete(Remedy.NetworkAclEntry remedy) throws Ec2Api.Ec2Exception, IOException {
+        Element acl;
         try {
-            List<NetworkAcl> acls = ec2.describeNetworkAcls(r -> r.networkAclIds(remedy.aclId())
-                    .overrideConfiguration(o -> o.apiCallTimeout(CALL_TIMEOUT))).networkAcls();
+            List<Element> acls = Ec2Api.items(ec2.call(remedy.region(), "DescribeNetworkAcls",
+                    Map.of("NetworkAclId.1", remedy.aclId())), "networkAclSet");
             if (acls.isEmpty()) {
                 return Outcome.skipped("network ACL " + remedy.aclId() + " no longer exists");
             }
             acl = acls.get(0);
-        } catch (AwsServiceException e) {
-            if (code(e).startsWith("InvalidNetworkAclID.NotFound")) {
+        } catch (Ec2Api.Ec2Exception e) {
+            if (e.code().startsWith("InvalidNetworkAclID.NotFound")) {
                 return Outcome.skipped("network ACL " + remedy.aclId() + " no longer exists");
             }
             throw e;
         }
-        if (optedOut(acl.tags())) {
+        if (optedOut(acl)) {
             return Outcome.skipped(remedy.aclId() + " is tagged " + ResponsePlanner.OPT_OUT_KEY + "=" + ResponsePlanner.OPT_OUT_VALUE);
         }
-        NetworkAclEntry entry = acl.entries().stream()
-                .filter(e -> !Boolean.TRUE.equals(e.egress()) && e.ruleNumber() != null && e.ruleNumber() == remedy.ruleNumber())
+        Element entry = Ec2Api.items(acl, "entrySet").stream()
+                .filter(e -> !"true".equals(Ec2Api.text(e, "egress", "false"))
+                        && Integer.toString(remedy.ruleNumber()).equals(Ec2Api.text(e, "ruleNumber", "")))
                 .findFirst().orElse(null);
         if (entry == null) {
             return Outcome.skipped("inbound entry " + remedy.ruleNumber() + " of " + remedy.aclId() + " is already gone");
         }
-        String cidr = entry.cidrBlock() != null ? entry.cidrBlock() : entry.ipv6CidrBlock();
-        if (!"allow".equalsIgnoreCase(entry.ruleActionAsString()) || cidr == null || !AddressSpace.cover(List.of(cidr)).world()) {
+        String cidr = Ec2Api.text(entry, "cidrBlock", Ec2Api.text(entry, "ipv6CidrBlock", null));
+        if (!"allow".equalsIgnoreCase(Ec2Api.text(entry, "ruleAction", "")) || cidr == null
+                || !AddressSpace.cover(List.of(cidr)).world()) {
             return Outcome.skipped("inbound entry " + remedy.ruleNumber() + " of " + remedy.aclId()
                     + " no longer admits the whole internet (changed since): left as it is");
         }
-        ec2.deleteNetworkAclEntry(r -> r.networkAclId(remedy.aclId()).ruleNumber(remedy.ruleNumber()).egress(false)
-                .overrideConfiguration(o -> o.apiCallTimeout(CALL_TIMEOUT)));
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("NetworkAclId", remedy.aclId());
+        params.put("RuleNumber", Integer.toString(remedy.ruleNumber()));
+        params.put("Egress", "false");
+        ec2.call(remedy.region(), "DeleteNetworkAclEntry", params);
         return Outcome.done("deleted inbound entry " + remedy.ruleNumber() + " of network ACL " + remedy.aclId());
     }
 
     /** The exact permissions to revoke when the event names no rule ids: protocol, ports and world sources only. */
-    static List<IpPermission> permissions(List<Rule> rules) {
-        List<IpPermission> out = new ArrayList<>();
-        for (Rule r : rules) {
-            IpPermission.Builder p = IpPermission.builder().ipProtocol(r.isAllProtocols() ? "-1" : r.protocol());
+    static void permissions(List<Rule> rules, Map<String, String> params) {
+        for (int i = 0; i < rules.size(); i++) {
+            Rule r = rules.get(i);
+            String p = "IpPermissions." + (i + 1) + ".";
+            params.put(p + "IpProtocol", r.isAllProtocols() ? "-1" : r.protocol());
             if (!r.isAllProtocols()) {
                 boolean ported = r.protocol().equals("tcp") || r.protocol().equals("udp");
-                p.fromPort(r.ports() != null ? r.ports().from() : ported ? 0 : -1);
-                p.toPort(r.ports() != null ? r.ports().to() : ported ? 65535 : -1);
+                params.put(p + "FromPort", Integer.toString(r.ports() != null ? r.ports().from() : ported ? 0 : -1));
+                params.put(p + "ToPort", Integer.toString(r.ports() != null ? r.ports().to() : ported ? 65535 : -1));
             }
-            List<IpRange> v4 = new ArrayList<>();
-            List<Ipv6Range> v6 = new ArrayList<>();
+            int v4 = 0;
+            int v6 = 0;
             for (String s : r.sources()) {
                 if (s.contains(":")) {
-                    v6.add(Ipv6Range.builder().cidrIpv6(s).build());
+                    params.put(p + "Ipv6Ranges." + (++v6) + ".CidrIpv6", s);
                 } else {
-                    v4.add(IpRange.builder().cidrIp(s).build());
+                    params.put(p + "IpRanges." + (++v4) + ".CidrIp", s);
                 }
             }
-            if (!v4.isEmpty()) {
-                p.ipRanges(v4);
-            }
-            if (!v6.isEmpty()) {
-                p.ipv6Ranges(v6);
-            }
-            out.add(p.build());
         }
-        return out;
     }
 
-    private static boolean optedOut(List<Tag> tags) {
-        return tags != null && tags.stream().anyMatch(t -> ResponsePlanner.OPT_OUT_KEY.equalsIgnoreCase(t.key())
-                && t.value() != null && ResponsePlanner.OPT_OUT_VALUE.equalsIgnoreCase(t.value().strip()));
+    private static boolean optedOut(Element resource) {
+        return Ec2Api.items(resource, "tagSet").stream().anyMatch(t -> ResponsePlanner.OPT_OUT_KEY.equalsIgnoreCase(Ec2Api.text(t, "key", ""))
+                && ResponsePlanner.OPT_OUT_VALUE.equalsIgnoreCase(Ec2Api.text(t, "value", "")));
     }
 
-    private static String code(AwsServiceException e) {
-        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-        return code == null ? "" : code;
-    }
-
-    private static String describe(AwsServiceException e) {
-        String code = code(e);
-        return (code.isEmpty() ? "error" : code) + " (HTTP " + e.statusCode() + ")";
-    }
-
-    private static String hint(AwsServiceException e) {
-        return e.statusCode() == 403 || code(e).equals("UnauthorizedOperation")
+    private static String hint(Ec2Api.Ec2Exception e) {
+        return e.status() == 403 || e.code().equals("UnauthorizedOperation")
                 ? ": the function's role lacks the permission (set response_mode = \"enforce\" in the Terraform module)" : "";
-    }
-
-    private static Ec2Client defaultClient(String region) {
-        var builder = Ec2Client.builder().httpClient(UrlConnectionHttpClient.builder()
-                .connectionTimeout(CONNECT_TIMEOUT)
-                .socketTimeout(SOCKET_TIMEOUT)
-                .build());
-        if (!region.isEmpty()) {
-            builder.region(Region.of(region));
-        }
-        return builder.build();
     }
 }

@@ -39,8 +39,6 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.ec2.Ec2Client;
 
 /** The automatic response (CONTRACT §6) through the handler, with the real EC2 client against a local endpoint. */
 class Ec2ResponseTest {
@@ -65,12 +63,9 @@ class Ec2ResponseTest {
     private EventBridgeHandler handler(ResponseMode mode, String homeAccount) {
         Firewatch firewatch = new Firewatch(FirewatchConfig.defaults(), ChangeEnricher.NONE,
                 new ResponseSettings(mode, Severity.CRITICAL));
-        Ec2Responder responder = new Ec2Responder(region -> Ec2Client.builder()
-                .endpointOverride(URI.create(ec2.baseUrl()))
-                .region(Region.of(region))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "test-secret")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build(), () -> homeAccount);
+        Ec2Responder responder = new Ec2Responder(new Ec2Api(UrlConnectionHttpClient.create(),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "test-secret")),
+                region -> URI.create(ec2.baseUrl() + "/")), () -> homeAccount);
         Pipeline pipeline = new Pipeline(firewatch, new Dispatcher(List.of(sink), Severity.MEDIUM),
                 new AutomaticResponse(firewatch.responsePlanner(), responder));
         return new EventBridgeHandler(pipeline, Clock.systemUTC(), new PrintStream(logBytes, true, StandardCharsets.UTF_8));
@@ -126,7 +121,10 @@ class Ec2ResponseTest {
 
         List<Map<String, String>> calls = calls();
         assertThat(calls).hasSize(2);
-        assertThat(calls.get(0)).containsEntry("Action", "DescribeSecurityGroups").containsEntry("GroupId.1", "sg-0a1b2c3d4e5f67890");
+        assertThat(calls.get(0)).containsExactlyInAnyOrderEntriesOf(Map.of("Action", "DescribeSecurityGroups",
+                "Version", "2016-11-15", "GroupId.1", "sg-0a1b2c3d4e5f67890"));
+        assertThat(ec2.findAll(postRequestedFor(urlEqualTo("/"))).get(1).getHeader("Authorization"))
+                .startsWith("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/").contains("/eu-west-1/ec2/aws4_request");
         assertThat(calls.get(1)).containsExactlyInAnyOrderEntriesOf(Map.of("Action", "RevokeSecurityGroupIngress",
                 "Version", "2016-11-15", "GroupId", "sg-0a1b2c3d4e5f67890", "SecurityGroupRuleId.1", "sgr-0123456789abcdef0"));
         assertThat(sink.sent).hasSize(2);
@@ -200,9 +198,10 @@ class Ec2ResponseTest {
         Firewatch firewatch = new Firewatch(FirewatchConfig.parse("{\"allow\":[{\"account\":\"111122223333\"}]}"),
                 ChangeEnricher.NONE, new ResponseSettings(ResponseMode.ENFORCE, Severity.CRITICAL));
         Pipeline pipeline = new Pipeline(firewatch, new Dispatcher(List.of(sink), Severity.MEDIUM),
-                new AutomaticResponse(firewatch.responsePlanner(), new Ec2Responder(r -> {
-                    throw new AssertionError("no client may be built for a suppressed alert");
-                }, () -> "111122223333")));
+                new AutomaticResponse(firewatch.responsePlanner(), new Ec2Responder(new Ec2Api(UrlConnectionHttpClient.create(),
+                        () -> {
+                            throw new AssertionError("no call may be made for a suppressed alert");
+                        }, region -> URI.create(ec2.baseUrl() + "/")), () -> "111122223333")));
         invoke(new EventBridgeHandler(pipeline, Clock.systemUTC(), new PrintStream(logBytes, true, StandardCharsets.UTF_8)),
                 Events.SSH_WORLD);
 
@@ -252,5 +251,28 @@ class Ec2ResponseTest {
 
         assertThat(calls()).extracting(c -> c.get("Action")).containsExactly("DescribeNetworkAcls");
         assertThat(followUp().response().status()).isEqualTo(Response.Status.SKIPPED);
+    }
+
+    @Test
+    void withoutRuleIdsTheExactWorldOpenPermissionIsRevoked() throws IOException {
+        group("");
+        answer("RevokeSecurityGroupIngress", 200, "<RevokeSecurityGroupIngressResponse " + NS
+                + "><requestId>r2</requestId><return>true</return></RevokeSecurityGroupIngressResponse>");
+        String event = new String(Events.bytes(Events.SSH_WORLD), StandardCharsets.UTF_8)
+                .replaceFirst("\"securityGroupRuleSet\"\\s*:", "\"ruleSetNotLogged\":");
+        handler(ResponseMode.ENFORCE, "111122223333").handleRequest(
+                new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(),
+                new TestContext("req-2", 30_000));
+
+        assertThat(calls().get(1)).containsExactlyInAnyOrderEntriesOf(Map.of("Action", "RevokeSecurityGroupIngress",
+                "Version", "2016-11-15", "GroupId", "sg-0a1b2c3d4e5f67890", "IpPermissions.1.IpProtocol", "tcp",
+                "IpPermissions.1.FromPort", "22", "IpPermissions.1.ToPort", "22", "IpPermissions.1.IpRanges.1.CidrIp", "0.0.0.0/0"));
+        assertThat(followUp().response().status()).isEqualTo(Response.Status.DONE);
+    }
+
+    @Test
+    void eachRegionIsCalledAtItsPartitionsEndpoint() {
+        assertThat(Ec2Api.regionalEndpoint("eu-west-1")).hasToString("https://ec2.eu-west-1.amazonaws.com/");
+        assertThat(Ec2Api.regionalEndpoint("cn-north-1")).hasToString("https://ec2.cn-north-1.amazonaws.com.cn/");
     }
 }
