@@ -107,7 +107,21 @@ final class Invocation {
         for (DeliveryReport.Failure f : report.failures()) {
             log.deliveryFailure(requestId, source, f);
         }
-        return new Result(inputOk, report.retryable(), alerts.size());
+        boolean retry = report.retryable();
+        // The response follows the delivery attempt whatever its result: a world-open rule is not left open because
+        // a sink was down. Its outcome goes to the same sinks as a follow-up alert.
+        List<Alert> followUps = pipeline.response().carryOut(alerts);
+        if (!followUps.isEmpty()) {
+            for (Alert f : followUps) {
+                log.alert(requestId, source, f);
+            }
+            DeliveryReport followUpReport = pipeline.dispatcher().dispatch(followUps, budget.get());
+            for (DeliveryReport.Failure f : followUpReport.failures()) {
+                log.deliveryFailure(requestId, source, f);
+            }
+            retry |= followUpReport.retryable();
+        }
+        return new Result(inputOk, retry, alerts.size());
     }
 
     private static byte[] json(ObjectNode node) {

@@ -88,6 +88,24 @@ public final class SnsSink implements Sink {
         }
     }
 
+    /**
+     * Builds the client and runs one publish of {@code sample} through the SDK's whole request path (endpoint rules,
+     * marshalling, signing with throwaway credentials), stopped just before it would be sent: no connection, and the
+     * function's own credentials are not resolved (nothing of them can end up in a SnapStart snapshot).
+     */
+    @Override
+    public void prime(Alert sample) {
+        SnsPublication p = SnsPublication.of(sample);
+        PublishRequest request = PublishRequest.builder().topicArn(topicArn).subject(p.subject()).message(p.message())
+                .overrideConfiguration(o -> o.credentialsProvider(SdkPriming.CREDENTIALS).putHeader(SdkPriming.HEADER, "1"))
+                .build();
+        try {
+            client.get().publish(request);
+        } catch (SdkPriming.Stopped | SdkException e) {
+            // Expected: SdkPriming stops the request before transmission.
+        }
+    }
+
     static boolean retryable(AwsServiceException e) {
         int status = e.statusCode();
         return status >= 500 || status == 429 || e.isThrottlingException() || status == 0;
@@ -99,7 +117,8 @@ public final class SnsSink implements Sink {
     }
 
     private static SnsClient defaultClient(String topicArn) {
-        SnsClientBuilder builder = SnsClient.builder().httpClient(UrlConnectionHttpClient.builder()
+        SnsClientBuilder builder = SnsClient.builder().overrideConfiguration(SdkPriming::install)
+                .httpClient(UrlConnectionHttpClient.builder()
                 .connectionTimeout(CONNECT_TIMEOUT)
                 .socketTimeout(SOCKET_TIMEOUT)
                 .build());

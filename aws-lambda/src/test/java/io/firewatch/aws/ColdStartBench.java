@@ -54,9 +54,9 @@ public final class ColdStartBench {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         long t0 = System.nanoTime();
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-        EventBridgeHandler handler = new EventBridgeHandler(Map.of("FIREWATCH_SNS_TOPIC_ARN", TOPIC),
-                ref -> "unused", java.time.Clock.systemUTC(), quiet);
-        Priming.prime();
+        Map<String, String> env = Map.of("FIREWATCH_SNS_TOPIC_ARN", TOPIC);
+        EventBridgeHandler handler = new EventBridgeHandler(env, ref -> "unused", java.time.Clock.systemUTC(), quiet);
+        handler.prime(env);
         long t1 = System.nanoTime();
         invoke(handler, Events.SSH_WORLD);
         long t2 = System.nanoTime();

@@ -238,8 +238,30 @@ class EventBridgeHandlerTest {
     }
 
     @Test
-    void primingJudgesTheBuiltInEventWithoutDeliveringIt() {
-        assertThat(Priming.prime()).isEqualTo(1);
+    void primingBuildsThePipelineAtInitAndRunsEveryProvidersEventWithoutDeliveringIt() {
+        RecordingSink sink = new RecordingSink();
+        AtomicInteger builds = new AtomicInteger();
+        int primed = Priming.prime(Map.of("FIREWATCH_SNS_TOPIC_ARN", "arn:aws:sns:eu-west-1:111122223333:t"), () -> {
+            builds.incrementAndGet();
+            return new Pipeline(new Firewatch(FirewatchConfig.defaults()), new Dispatcher(List.of(sink), Severity.MEDIUM));
+        });
+
+        assertThat(primed).isEqualTo(3);
+        assertThat(builds).hasValue(1);
+        assertThat(sink.sent).isEmpty();
+    }
+
+    @Test
+    void underSnapStartSecretReferencesWaitForTheFirstInvocation() {
+        AtomicInteger builds = new AtomicInteger();
+        int primed = Priming.prime(Map.of(Priming.INITIALIZATION_TYPE, "snap-start",
+                "FIREWATCH_TEAMS_WEBHOOK_URL_SECRET_ARN", "arn:aws:secretsmanager:eu-west-1:111122223333:secret:teams"), () -> {
+            builds.incrementAndGet();
+            throw new AssertionError("no pipeline (and no secret fetch) before the snapshot");
+        });
+
+        assertThat(primed).isEqualTo(3);
+        assertThat(builds).hasValue(0);
     }
 
     @Test

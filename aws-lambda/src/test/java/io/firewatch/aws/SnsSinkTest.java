@@ -167,4 +167,21 @@ class SnsSinkTest {
         assertThat(SnsSink.regionOf("arn:aws-us-gov:sns:us-gov-west-1:111122223333:t")).isEqualTo("us-gov-west-1");
         assertThat(SnsSink.regionOf("not-an-arn")).isNull();
     }
+
+    @Test
+    void primingRunsThePublishPathWithoutSendingOrResolvingTheFunctionsCredentials(WireMockRuntimeInfo wm) {
+        SnsSink primed = new SnsSink(TOPIC, () -> SnsClient.builder()
+                .overrideConfiguration(SdkPriming::install)
+                .endpointOverride(URI.create(wm.getHttpBaseUrl()))
+                .region(Region.EU_WEST_1)
+                .credentialsProvider(() -> {
+                    throw new AssertionError("priming must not resolve the function's credentials");
+                })
+                .httpClient(UrlConnectionHttpClient.create())
+                .build());
+
+        primed.prime(alert("web"));
+
+        assertThat(wm.getWireMock().getServeEvents()).isEmpty();
+    }
 }

@@ -86,6 +86,58 @@ final class ArmClient {
     private record Response(int status, JsonNode body, Duration retryAfter, boolean timedOut) {
     }
 
+    /** What a DELETE gave: the HTTP status (0 when nothing usable came back) and ARM's error message, if any. */
+    record Deletion(int status, String message) {
+    }
+
+    /**
+     * Deletes one resource (the automatic response's only write). One attempt plus retries on throttling and server
+     * errors within the budget; 200, 202 and 204 mean accepted, 404 that it was already gone.
+     */
+    Deletion delete(String resourceId, String apiVersion) {
+        Optional<String> path = encodedPath(resourceId);
+        if (path.isEmpty()) {
+            return new Deletion(0, "the resource id is not an Azure Resource Manager id");
+        }
+        long deadline = System.nanoTime() + limits.budget().toNanos();
+        String token;
+        try {
+            token = tokens.token(within(limits.requestTimeout(), deadline));
+        } catch (ManagedIdentityTokens.TokenException e) {
+            return new Deletion(0, "no managed identity token: " + e.getMessage());
+        }
+        URI uri = URI.create(baseUrl + path.get() + "?api-version=" + apiVersion);
+        for (int attempt = 1; ; attempt++) {
+            HttpRequest request = HttpRequest.newBuilder(uri).timeout(within(limits.requestTimeout(), deadline))
+                    .header("Authorization", "Bearer " + token).header("Accept", "application/json").DELETE().build();
+            HttpResponse<String> response;
+            try {
+                response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                return new Deletion(0, "Azure Resource Manager could not be reached (" + e.getClass().getSimpleName() + ")");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Deletion(0, "interrupted");
+            }
+            int status = response.statusCode();
+            boolean transientFailure = status == 429 || status >= 500;
+            Duration wait = retryAfter(response) != null ? retryAfter(response) : limits.retryDelay().multipliedBy(attempt);
+            if (!transientFailure || attempt >= limits.maxAttempts() || !pause(wait, deadline)) {
+                return new Deletion(status, errorMessage(response.body()));
+            }
+        }
+    }
+
+    private static String errorMessage(String body) {
+        try {
+            JsonNode tree = body == null || body.isBlank() ? null : MAPPER.readTree(body);
+            String m = tree == null ? "" : tree.path("error").path("message").asText("");
+            return m.length() > 300 ? m.substring(0, 300) + "…" : m;
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     private Response get(URI uri, String token, Duration timeout) {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json").GET().build();

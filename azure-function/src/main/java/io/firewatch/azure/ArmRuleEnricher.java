@@ -47,6 +47,11 @@ public final class ArmRuleEnricher implements ChangeEnricher {
 
     static ArmRuleEnricher fromEnvironment(Map<String, String> env, ArmRuleParser parser, EnrichmentLimits limits) {
         boolean enabled = !"false".equalsIgnoreCase(blankToNull(env.get(ENABLED)));
+        return new ArmRuleEnricher(enabled, armClient(env, limits), parser);
+    }
+
+    /** An ARM client with the managed identity of the Functions environment ({@link #ARM_ENDPOINT} or Azure's). */
+    static ArmClient armClient(Map<String, String> env, EnrichmentLimits limits) {
         String base = blankToNull(env.get(ARM_ENDPOINT));
         base = base == null ? DEFAULT_ARM_ENDPOINT : base;
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(limits.requestTimeout())
@@ -54,7 +59,7 @@ public final class ArmRuleEnricher implements ChangeEnricher {
         String resource = base.endsWith("/") ? base : base + "/";
         ManagedIdentityTokens tokens = new ManagedIdentityTokens(http, blankToNull(env.get(IDENTITY_ENDPOINT)),
                 blankToNull(env.get(IDENTITY_HEADER)), resource, Clock.systemUTC());
-        return new ArmRuleEnricher(enabled, new ArmClient(http, base, tokens, limits), parser);
+        return new ArmClient(http, base, tokens, limits);
     }
 
     @Override

@@ -3,12 +3,17 @@ package io.firewatch.azure;
 import io.firewatch.core.ChangeEnricher;
 import io.firewatch.core.Firewatch;
 import io.firewatch.core.config.Settings;
+import io.firewatch.core.response.AutomaticResponse;
+import io.firewatch.core.response.Responder;
+import io.firewatch.core.response.ResponseMode;
+import io.firewatch.core.response.ResponseSettings;
 import io.firewatch.core.sink.Dispatcher;
 import java.time.Duration;
 import java.util.Map;
 
 /**
- * What a worker builds once and every invocation shares: the settings, core with the ARM enricher, and the sinks.
+ * What a worker builds once and every invocation shares: the settings, core with the ARM enricher, the sinks and the
+ * automatic response (CONTRACT §6).
  * Failed construction (a bad setting) is not cached: each invocation tries again and fails loudly until it is fixed.
  */
 public final class FunctionRuntime {
@@ -20,11 +25,17 @@ public final class FunctionRuntime {
     private final Firewatch firewatch;
     private final Dispatcher dispatcher;
     private final Duration deliveryBudget;
+    private final AutomaticResponse response;
 
     FunctionRuntime(Firewatch firewatch, Dispatcher dispatcher, Duration deliveryBudget) {
+        this(firewatch, dispatcher, deliveryBudget, new AutomaticResponse(firewatch.responsePlanner(), Responder.NONE));
+    }
+
+    FunctionRuntime(Firewatch firewatch, Dispatcher dispatcher, Duration deliveryBudget, AutomaticResponse response) {
         this.firewatch = firewatch;
         this.dispatcher = dispatcher;
         this.deliveryBudget = deliveryBudget;
+        this.response = response;
     }
 
     /** The worker's runtime, built from the process environment on first use. */
@@ -41,8 +52,12 @@ public final class FunctionRuntime {
 
     static FunctionRuntime fromEnvironment(Map<String, String> env, ChangeEnricher enricher) {
         Settings settings = Settings.from(env);
-        return new FunctionRuntime(new Firewatch(settings.config(), enricher),
-                new Dispatcher(settings.sinks(), settings.minSeverity()), DELIVERY_BUDGET);
+        ResponseSettings response = ResponseSettings.from(settings::value);
+        Firewatch firewatch = new Firewatch(settings.config(), enricher, response);
+        Responder responder = response.mode() == ResponseMode.ENFORCE
+                ? new ArmResponder(ArmRuleEnricher.armClient(env, EnrichmentLimits.DEFAULT)) : Responder.NONE;
+        return new FunctionRuntime(firewatch, new Dispatcher(settings.sinks(), settings.minSeverity()), DELIVERY_BUDGET,
+                new AutomaticResponse(firewatch.responsePlanner(), responder));
     }
 
     Firewatch firewatch() {
@@ -51,6 +66,10 @@ public final class FunctionRuntime {
 
     Dispatcher dispatcher() {
         return dispatcher;
+    }
+
+    AutomaticResponse response() {
+        return response;
     }
 
     Duration deliveryBudget() {

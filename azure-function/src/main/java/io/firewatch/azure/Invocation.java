@@ -65,7 +65,7 @@ final class Invocation {
         for (Problem p : problems) {
             log.severe(() -> "input " + LogSafe.id(p.origin().toString()) + " could not be judged: " + p.kind().name().toLowerCase(java.util.Locale.ROOT));
         }
-        DeliveryReport delivery = runtime.dispatcher().dispatch(alerts, runtime.deliveryBudget());
+        DeliveryReport delivery = deliverAndRespond(alerts);
         for (DeliveryReport.Failure f : delivery.failures()) {
             log.log(f.retryable() ? Level.WARNING : Level.SEVERE, () -> "alert " + LogSafe.id(f.alertId()) + " not delivered to "
                     + f.sink() + (f.retryable() ? " (will be retried)" : " (not retryable)") + ": " + f.message());
@@ -82,5 +82,28 @@ final class Invocation {
                     + delivery.failures().stream().map(f -> LogSafe.id(f.alertId())).distinct().toList());
         }
         return summary;
+    }
+
+    /**
+     * Delivers the alerts, then takes back what the automatic response planned and delivers its follow-ups (added to
+     * {@code alerts}). The response follows the delivery attempt whatever its result: a world-open rule is not left
+     * open because a sink was down.
+     */
+    private DeliveryReport deliverAndRespond(List<Alert> alerts) {
+        DeliveryReport delivery = runtime.dispatcher().dispatch(alerts, runtime.deliveryBudget());
+        List<Alert> followUps = runtime.response().carryOut(alerts);
+        if (followUps.isEmpty()) {
+            return delivery;
+        }
+        for (Alert f : followUps) {
+            log.info(() -> "automatic response for " + LogSafe.id(f.id()) + ": " + f.response().action() + " "
+                    + f.response().status().wire());
+        }
+        DeliveryReport followUpDelivery = runtime.dispatcher().dispatch(followUps, runtime.deliveryBudget());
+        List<DeliveryReport.Failure> failures = new ArrayList<>(delivery.failures());
+        failures.addAll(followUpDelivery.failures());
+        alerts.addAll(followUps);
+        return new DeliveryReport(delivery.delivered() + followUpDelivery.delivered(),
+                delivery.skipped() + followUpDelivery.skipped(), failures);
     }
 }

@@ -43,7 +43,10 @@ public final class PackagedAppCheck {
         check(has(activityLog, "cardinality", "MANY"), "FirewallActivityLog takes batches");
         check(has(activityLog, "connection", "FIREWATCH_EVENTHUB"), "FirewallActivityLog connection setting");
         check(has(activityLog, "entryPoint", "io.firewatch.azure.FirewallActivityLog.run"), "FirewallActivityLog entry point");
-        for (String json : List.of(eventGrid, activityLog)) {
+        String warmup = Files.readString(app.resolve("warmup/function.json"));
+        check(has(warmup, "type", "warmupTrigger"), "warmup is a warmupTrigger");
+        check(has(warmup, "entryPoint", "io.firewatch.azure.Warmup.run"), "warmup entry point");
+        for (String json : List.of(eventGrid, activityLog, warmup)) {
             String script = value(json, "scriptFile");
             check(script != null && Files.isRegularFile(app.resolve("FirewallEventGrid").resolve(script).normalize()),
                     "scriptFile " + script + " exists");
@@ -62,6 +65,11 @@ public final class PackagedAppCheck {
             Class<?> context = loader.loadClass("com.microsoft.azure.functions.ExecutionContext");
 
             List<String> log = new ArrayList<>();
+            invoke(loader, context, "io.firewatch.azure.Warmup", "warmup", new Object(), log);
+            check(log.contains("INFO Firewatch warmed up: 3 built-in event(s) judged, sinks primed"),
+                    "the warmup function primed every provider's built-in event: " + log);
+
+            log.clear();
             invoke(loader, context, "io.firewatch.azure.FirewallEventGrid", "FirewallEventGrid",
                     Files.readString(events.resolve("eventgrid-security-rule-write.json")), log);
             check(log.stream().anyMatch(l -> l.startsWith("INFO alert azure:") && l.contains("event=9c1e5a3b-7d2f-4e8a-b6c4-1f0e9d8c7b6a")),

@@ -44,9 +44,9 @@ final class RenderCommand implements Command {
             console.err().print(Main.usage());
             return EXIT_USAGE;
         }
-        FirewatchConfig config;
+        Firewatch firewatch;
         try {
-            config = ScanCommand.loadConfig(configFile, console.err());
+            firewatch = CliFirewatch.of(ScanCommand.loadConfig(configFile, console.err()), console, "render");
         } catch (ConfigException e) {
             console.err().println("firewatch render: invalid configuration: " + Terminal.safe(e.getMessage()));
             return EXIT_USAGE;
@@ -58,7 +58,7 @@ final class RenderCommand implements Command {
                     notSent++;
                     return;
                 }
-                String text = render(as, alert, config::aliasOf);
+                String text = render(as, alert, firewatch.config()::aliasOf);
                 if (outDir != null) {
                     write(outDir.resolve(fileName(rendered + 1, alert, as)), text);
                 } else {
@@ -85,7 +85,7 @@ final class RenderCommand implements Command {
                 return EXIT_USAGE;
             }
         }
-        Scan scan = new Firewatch(config).newScan(listener);
+        Scan scan = firewatch.newScan(listener);
         Inputs inputs = new Inputs(console, listener::problem);
         inputs.readAll(paths, scan, () -> { });
         scan.finish();

@@ -43,14 +43,14 @@ final class ScanCommand implements Command {
             console.err().print(Main.usage());
             return EXIT_USAGE;
         }
-        FirewatchConfig config;
+        Firewatch firewatch;
         try {
-            config = loadConfig(configFile, console.err());
+            firewatch = CliFirewatch.of(loadConfig(configFile, console.err()), console, "scan");
         } catch (ConfigException e) {
             console.err().println("firewatch scan: invalid configuration: " + Terminal.safe(e.getMessage()));
             return EXIT_USAGE;
         }
-        AlertPrinter printer = printer(console, config::aliasOf);
+        AlertPrinter printer = printer(console, firewatch.config()::aliasOf);
         Progress progress = new Progress(console.err(), console.errIsTerminal());
         ScanListener listener = new ScanListener() {
             @Override
@@ -77,7 +77,7 @@ final class ScanCommand implements Command {
                 progress.update(files, alerts, problems);
             }
         };
-        Scan scan = new Firewatch(config).newScan(listener);
+        Scan scan = firewatch.newScan(listener);
         Inputs inputs = new Inputs(console, listener::problem);
         List<InputResult> results = inputs.readAll(paths, scan, () -> {
             files = inputs.files();

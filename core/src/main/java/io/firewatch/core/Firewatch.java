@@ -6,6 +6,9 @@ import io.firewatch.core.detect.Detector;
 import io.firewatch.core.ingest.DocumentReader;
 import io.firewatch.core.normalize.Normalizer;
 import io.firewatch.core.normalize.Normalizers;
+import io.firewatch.core.response.PlanningListener;
+import io.firewatch.core.response.ResponsePlanner;
+import io.firewatch.core.response.ResponseSettings;
 import java.util.List;
 
 /**
@@ -18,6 +21,7 @@ public final class Firewatch {
     private final List<Normalizer> normalizers;
     private final Detector detector;
     private final ChangeEnricher enricher;
+    private final ResponsePlanner planner;
     private final DocumentReader reader = new DocumentReader();
 
     public Firewatch(FirewatchConfig config) {
@@ -25,7 +29,13 @@ public final class Firewatch {
     }
 
     public Firewatch(FirewatchConfig config, ChangeEnricher enricher) {
+        this(config, enricher, ResponseSettings.OFF);
+    }
+
+    /** With an automatic response mode (CONTRACT §6): every alert then carries its {@code response} plan. */
+    public Firewatch(FirewatchConfig config, ChangeEnricher enricher, ResponseSettings response) {
         this.config = config;
+        this.planner = new ResponsePlanner(response);
         this.catalog = OperationCatalog.load();
         this.normalizers = Normalizers.standard(catalog);
         this.detector = new Detector(config);
@@ -33,7 +43,12 @@ public final class Firewatch {
     }
 
     public Scan newScan(ScanListener listener) {
-        return new Scan(reader, normalizers, detector, config.allow(), enricher, listener);
+        ScanListener planned = planner.settings().on() ? new PlanningListener(planner, listener) : listener;
+        return new Scan(reader, normalizers, detector, config.allow(), enricher, planned);
+    }
+
+    public ResponsePlanner responsePlanner() {
+        return planner;
     }
 
     public FirewatchConfig config() {

@@ -8,11 +8,18 @@ import com.google.cloud.functions.HttpFunction;
 import com.google.cloud.functions.HttpRequest;
 import com.google.cloud.functions.HttpResponse;
 import io.cloudevents.CloudEvent;
+import io.firewatch.core.ChangeEnricher;
 import io.firewatch.core.Firewatch;
 import io.firewatch.core.config.ConfigException;
 import io.firewatch.core.config.Settings;
+import io.firewatch.core.response.AutomaticResponse;
+import io.firewatch.core.response.Responder;
+import io.firewatch.core.response.ResponseMode;
+import io.firewatch.core.response.ResponseSettings;
 import io.firewatch.core.sink.Dispatcher;
 import io.firewatch.core.sink.Sink;
+import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -44,8 +51,13 @@ public final class AuditLogFunction implements CloudEventsFunction, HttpFunction
         this(System.getenv(), new StructuredLog(System.out));
     }
 
+    /**
+     * Builds the pipeline from the settings and primes the whole alert path (core's {@link io.firewatch.core.Priming})
+     * while the instance starts, so the first event does not pay for class loading.
+     */
     AuditLogFunction(Map<String, String> env, StructuredLog log) {
         this(fromEnvironment(env, log));
+        pipeline.prime();
     }
 
     AuditLogFunction(AlertPipeline pipeline) {
@@ -57,16 +69,30 @@ public final class AuditLogFunction implements CloudEventsFunction, HttpFunction
             Settings settings = Settings.from(env);
             Duration budget = budget(settings.value(DELIVERY_BUDGET));
             Dispatcher dispatcher = new Dispatcher(settings.sinks(), settings.minSeverity());
+            ResponseSettings response = ResponseSettings.from(settings::value);
             log.info("firewatch ready", fields(
                     "sinks", dispatcher.sinks().stream().map(Sink::name).toList(),
                     "minSeverity", settings.minSeverity().name().toLowerCase(Locale.ROOT),
-                    "deliveryBudgetSeconds", budget.toSeconds()));
-            return new AlertPipeline(new Firewatch(settings.config()), dispatcher, budget, log);
+                    "deliveryBudgetSeconds", budget.toSeconds(),
+                    "responseMode", response.mode().wire()));
+            Firewatch firewatch = new Firewatch(settings.config(), ChangeEnricher.NONE, response);
+            return new AlertPipeline(firewatch, dispatcher, budget, log,
+                    new AutomaticResponse(firewatch.responsePlanner(), responder(response)));
         } catch (ConfigException e) {
             // The message names the variable or key at fault, never its value.
             log.error("firewatch settings are invalid; the function cannot start", fields("reason", e.getMessage()));
             throw e;
         }
+    }
+
+    /** The Compute Engine responder exists only in {@code enforce} mode; it connects on first use. */
+    private static Responder responder(ResponseSettings response) {
+        if (response.mode() != ResponseMode.ENFORCE) {
+            return Responder.NONE;
+        }
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        return new ComputeResponder(http, ComputeResponder.DEFAULT_BASE_URL,
+                new MetadataTokens(http, MetadataTokens.DEFAULT_URL, Clock.systemUTC()));
     }
 
     @Override

@@ -147,6 +147,15 @@ class AuditLogFunctionTest {
     }
 
     @Test
+    void primingJudgesEveryProvidersBuiltInEventAndDeliversNothing() {
+        AlertPipeline pipeline = new AlertPipeline(new Firewatch(FirewatchConfig.defaults()),
+                new Dispatcher(List.of(sink), Severity.MEDIUM), Duration.ofSeconds(5), log);
+
+        assertThat(pipeline.prime()).isEqualTo(3);
+        assertThat(sink.sent).isEmpty();
+    }
+
+    @Test
     void defaultSettingsStartWithoutSinks() throws Exception {
         new AuditLogFunction(Map.of(), log);
 

@@ -6,6 +6,7 @@ import io.firewatch.core.model.Actor;
 import io.firewatch.core.model.FirewallChange;
 import io.firewatch.core.model.ResourceRef;
 import io.firewatch.core.model.Rule;
+import io.firewatch.core.response.Response;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -74,6 +75,15 @@ public final class AlertJson {
         g.writeStringField("eventId", c.eventId());
         strings(g, "reasons", alert.reasons());
         g.writeBooleanField("suppressed", alert.suppressed());
+        Response response = alert.response();
+        if (response != null) {
+            g.writeObjectFieldStart("response");
+            g.writeStringField("mode", response.mode().wire());
+            g.writeStringField("action", response.action());
+            g.writeStringField("status", response.status().wire());
+            g.writeStringField("detail", response.detail());
+            g.writeEndObject();
+        }
         g.writeEndObject();
     }
 

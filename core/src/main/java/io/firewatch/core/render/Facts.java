@@ -55,6 +55,9 @@ final class Facts {
         FirewallChange c = alert.change();
         List<Fact> facts = new ArrayList<>();
         int max = limits.field();
+        if (alert.response() != null) {
+            facts.add(new Fact("Automatic response", responseLine(alert, max)));
+        }
         // Rules the event does not carry, and an exposure that is therefore unknown, are said once, by the reasons.
         List<String> rules = rules(c, limits);
         for (int i = 0; i < rules.size(); i++) {
@@ -120,6 +123,17 @@ final class Facts {
             out.add("… and " + (all.size() - limits.items()) + " more rules (truncated)");
         }
         return out;
+    }
+
+    /** The response in words: "taken back: …", "dry-run: would …", "none: why". */
+    static String responseLine(Alert alert, int max) {
+        var r = alert.response();
+        String head = switch (r.status()) {
+            case PLANNED -> r.mode().wire() + ": ";
+            case SKIPPED -> r.action().equals("none") ? "none: " : "";
+            default -> "";
+        };
+        return Text.field(head + r.detail(), max);
     }
 
 }

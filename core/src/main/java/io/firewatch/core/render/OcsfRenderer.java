@@ -157,6 +157,13 @@ public final class OcsfRenderer {
         ArrayNode reasons = unmapped.putArray("reasons");
         alert.reasons().forEach(reasons::add);
         unmapped.put("suppressed", alert.suppressed());
+        if (alert.response() != null) {
+            ObjectNode response = unmapped.putObject("response");
+            response.put("mode", alert.response().mode().wire());
+            response.put("action", alert.response().action());
+            response.put("status", alert.response().status().wire());
+            response.put("detail", alert.response().detail());
+        }
         return f;
     }
 

@@ -45,6 +45,17 @@ public final class Dispatcher {
         return sinks;
     }
 
+    /** Primes every sink with a sample alert ({@link Sink#prime}); a sink whose priming fails is left as it is. */
+    public void prime(Alert sample) {
+        for (Sink sink : sinks) {
+            try {
+                sink.prime(sample);
+            } catch (RuntimeException e) {
+                // Priming only saves time: the first real send does the same work.
+            }
+        }
+    }
+
     public boolean wants(Alert alert) {
         return !alert.suppressed() && alert.severity().atLeast(minSeverity);
     }

@@ -19,4 +19,12 @@ public interface Sink {
      * @throws DeliveryException when the alert could not be delivered; its message never contains a secret
      */
     void send(Alert alert, Duration budget) throws DeliveryException;
+
+    /**
+     * Does what a send of {@code sample} needs short of the network (rendering, building the request or message,
+     * constructing the client) at initialisation, so the first real send is fast. Never connects, never sends, never
+     * fetches credentials; failures are ignored by the caller.
+     */
+    default void prime(Alert sample) {
+    }
 }

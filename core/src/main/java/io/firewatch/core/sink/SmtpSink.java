@@ -80,6 +80,19 @@ public final class SmtpSink implements Sink {
         backoff.run(name(), budget, remaining -> deliver(email, messageId, alert.id(), remaining));
     }
 
+    /** Renders the mail and builds the whole MIME message (loading Jakarta Mail's classes) without connecting. */
+    @Override
+    public void prime(Alert sample) {
+        EmailRenderer.Email email = EmailRenderer.render(sample);
+        try {
+            MimeMessage message = message(Session.getInstance(properties(Duration.ofSeconds(10))), email,
+                    messageId(sample.id()), sample.id());
+            message.writeTo(java.io.OutputStream.nullOutputStream());
+        } catch (MessagingException | java.io.IOException e) {
+            // Priming only saves time: the first real send builds the message again and reports any problem.
+        }
+    }
+
     private void deliver(EmailRenderer.Email email, String messageId, String alertId, Duration remaining)
             throws Backoff.Attempt.Failed {
         // Socket timeouts bound each read, not the conversation: a server that answers slowly line by line would

@@ -73,6 +73,14 @@ public final class TeamsWebhookSink implements Sink {
         backoff.run(name(), budget, remaining -> post(card, remaining));
     }
 
+    @Override
+    public void prime(Alert sample) {
+        String card = TeamsCardRenderer.render(sample);
+        client();
+        HttpRequest.newBuilder(webhook).header("Content-Type", "application/json; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(card, StandardCharsets.UTF_8)).build();
+    }
+
     private void post(String body, Duration remaining) throws Backoff.Attempt.Failed {
         HttpRequest request = HttpRequest.newBuilder(webhook)
                 .timeout(remaining)

@@ -91,8 +91,7 @@ class RealEventsTest {
     }
 
     private static Path awsFolder() {
-        Path root = Fixtures.realEvents();
-        assertThat(root).as("shared/real-events beside the checkout").isNotNull();
+        Path root = Fixtures.requiredRealEvents();
         Path aws = root.resolve("aws");
         assertThat(aws).as("real AWS events folder").isDirectory();
         return aws;

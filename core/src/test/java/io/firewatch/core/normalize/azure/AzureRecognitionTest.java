@@ -35,9 +35,13 @@ class AzureRecognitionTest {
             files.add(Fixtures.sourceRoot().resolve(f));
         }
         Path real = Fixtures.realEvents();
-        assertThat(real).isNotNull();
-        try (Stream<Path> s = Files.walk(real)) {
-            s.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".json")).sorted().forEach(files::add);
+        if (real == null && "required".equals(System.getProperty(Fixtures.REAL_EVENTS))) {
+            throw new AssertionError("../shared/real-events is not beside the checkout");
+        }
+        if (real != null) {
+            try (Stream<Path> s = Files.walk(real)) {
+                s.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".json")).sorted().forEach(files::add);
+            }
         }
         return files.stream().map(f -> DynamicTest.dynamicTest(f.toString(), () -> {
             String path = f.toString().replace('\\', '/');

@@ -39,8 +39,7 @@ class RealEventsTest {
             Map.entry("panther-activity-nsg-write.json", new Expect("high", "modify", "success", "null", "westus")));
 
     private static Path azure() {
-        Path root = Fixtures.realEvents();
-        assertThat(root).as("shared/real-events beside the checkout").isNotNull();
+        Path root = Fixtures.requiredRealEvents();
         Path azure = root.resolve("azure");
         assertThat(azure).isDirectory();
         return azure;

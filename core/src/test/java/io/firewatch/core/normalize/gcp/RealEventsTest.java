@@ -43,8 +43,7 @@ class RealEventsTest {
     }
 
     private static Stream<Path> files(String folder) throws IOException {
-        Path root = Fixtures.realEvents();
-        assertThat(root).as("shared/real-events beside the checkout").isNotNull();
+        Path root = Fixtures.requiredRealEvents();
         Path dir = root.resolve(folder);
         assertThat(dir).as(folder).isDirectory();
         List<Path> files;

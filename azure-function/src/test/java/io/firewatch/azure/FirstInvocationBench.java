@@ -1,0 +1,57 @@
+package io.firewatch.azure;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * First-invocation benchmark, run by {@code bench/azure-cold-start.sh} (not a test). A fresh JVM per run stands in for
+ * the Java worker: it builds the runtime from settings as a worker's first call does, runs the {@code warmup} function
+ * as Flex Consumption does on scale-out (unless {@code no-warmup}), then hands the Event Hub function two Activity Log
+ * batches whose critical alerts go to a local Teams stand-in. Prints one {@code key=value} line.
+ */
+public final class FirstInvocationBench {
+    private FirstInvocationBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean warmup = !(args.length > 0 && args[0].equals("no-warmup"));
+        AtomicInteger cards = new AtomicInteger();
+        HttpServer teams = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        teams.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            cards.incrementAndGet();
+            exchange.sendResponseHeaders(202, -1);
+            exchange.close();
+        });
+        teams.start();
+        try {
+            Map<String, String> env = Map.of("FIREWATCH_TEAMS_WEBHOOK_URL",
+                    "http://127.0.0.1:" + teams.getAddress().getPort() + "/workflows/bench");
+            long t0 = System.nanoTime();
+            FunctionRuntime runtime = FunctionRuntime.fromEnvironment(env);
+            if (warmup) {
+                new Warmup(() -> runtime).run(new Object(), new TestContext(Warmup.NAME));
+            }
+            long t1 = System.nanoTime();
+            FirewallActivityLog function = new FirewallActivityLog(() -> runtime);
+            function.run(new String[] {Resources.text("events/activitylog-message-1.json"),
+                    Resources.text("events/activitylog-message-2.json")}, new TestContext(FirewallActivityLog.NAME));
+            long t2 = System.nanoTime();
+            function.run(new String[] {Resources.text("events/activitylog-message-1.json").replace("-", "-2")},
+                    new TestContext(FirewallActivityLog.NAME));
+            long t3 = System.nanoTime();
+            System.out.printf("mode=azure warmup=%s init_ms=%d first_invocation_ms=%d second_invocation_ms=%d cards=%d%n",
+                    warmup, ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), cards.get());
+        } finally {
+            teams.stop(0);
+        }
+        System.exit(0);
+    }
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
+    }
+}

@@ -1,0 +1,80 @@
+package io.firewatch.gcp;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * First-invocation benchmark, run by {@code bench/gcp-cold-start.sh} (not a test): the deployment jar in a fresh
+ * Functions Framework invoker JVM per run, one critical change posted as a Pub/Sub CloudEvent and delivered to a local
+ * Teams stand-in. Prints the time from process start until the invoker serves (the instance start, priming included),
+ * the first and the second invocation, as one {@code key=value} line.
+ */
+public final class FirstInvocationBench {
+    private FirstInvocationBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        AtomicInteger cards = new AtomicInteger();
+        HttpServer teams = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        teams.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            cards.incrementAndGet();
+            exchange.sendResponseHeaders(202, -1);
+            exchange.close();
+        });
+        teams.start();
+        try {
+            String webhook = "http://127.0.0.1:" + teams.getAddress().getPort() + "/workflows/bench";
+            if (args.length > 0 && args[0].equals("in-process")) {
+                inProcess(webhook, cards);
+                return;
+            }
+            long t0 = System.nanoTime();
+            try (InvokerProcess function = InvokerProcess.start("bench", Map.of("FIREWATCH_TEAMS_WEBHOOK_URL", webhook))) {
+                long t1 = System.nanoTime();
+                if (args.length > 0 && args[0].equals("warm-server")) {
+                    function.get();
+                    t1 = System.nanoTime();
+                }
+                HttpResponse<String> first = post(function, "bench-first", "1");
+                long t2 = System.nanoTime();
+                HttpResponse<String> second = post(function, "bench-second", "2");
+                long t3 = System.nanoTime();
+                System.out.printf("mode=gcp start_to_serving_ms=%d first_invocation_ms=%d second_invocation_ms=%d status=%d,%d cards=%d%n",
+                        ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), first.statusCode(), second.statusCode(), cards.get());
+            }
+        } finally {
+            teams.stop(0);
+        }
+        System.exit(0);
+    }
+
+    /** The function alone, without the invoker: its constructor, then two events handed over as CloudEvents. */
+    private static void inProcess(String webhook, AtomicInteger cards) throws Exception {
+        long t0 = System.nanoTime();
+        AuditLogFunction function = new AuditLogFunction(Map.of("FIREWATCH_TEAMS_WEBHOOK_URL", webhook),
+                new StructuredLog(new java.io.PrintStream(java.io.OutputStream.nullOutputStream())));
+        long t1 = System.nanoTime();
+        function.accept(TestCloudEvent.of("1", Events.MESSAGE_PUBLISHED,
+                Events.messagePublishedData(Events.logEntry("firewalls-insert-first.json", "bench-first"), "1", "bench").toString()));
+        long t2 = System.nanoTime();
+        function.accept(TestCloudEvent.of("2", Events.MESSAGE_PUBLISHED,
+                Events.messagePublishedData(Events.logEntry("firewalls-insert-first.json", "bench-second"), "2", "bench").toString()));
+        long t3 = System.nanoTime();
+        System.out.printf("mode=gcp-in-process init_ms=%d first_invocation_ms=%d second_invocation_ms=%d cards=%d%n",
+                ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), cards.get());
+    }
+
+    private static HttpResponse<String> post(InvokerProcess function, String rule, String messageId) throws Exception {
+        String data = Events.messagePublishedData(Events.logEntry("firewalls-insert-first.json", rule), messageId, "bench").toString();
+        return function.post(Events.messagePublishedHeaders(messageId), data);
+    }
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
+    }
+}
