@@ -46,6 +46,21 @@ public final class AlertSummary {
         return Text.oneLine(Describe.label(resource));
     }
 
+    /** A follow-up of the automatic response (CONTRACT §6): what was done about an alert already sent. */
+    public static boolean isFollowUp(Alert alert) {
+        return alert.response() != null && !alert.response().planned() && alert.id() != null
+                && alert.id().endsWith(io.firewatch.core.response.AutomaticResponse.FOLLOW_UP_SUFFIX);
+    }
+
+    /** {@code taken back}, {@code could not be taken back} or {@code nothing to take back}, for a follow-up. */
+    private static String responseOutcome(Alert alert) {
+        return switch (alert.response().status()) {
+            case DONE -> "taken back";
+            case FAILED -> "could not be taken back";
+            default -> "nothing to take back";
+        };
+    }
+
     /** The severity word channels lead with: {@code CRITICAL}, or {@code TEST} for a test alert. */
     public static String severityWord(Alert alert) {
         return isTest(alert) ? "TEST" : alert.severity().wire().toUpperCase(java.util.Locale.ROOT);
@@ -56,16 +71,25 @@ public final class AlertSummary {
         if (isTest(alert)) {
             return "TEST · not a real alert: no firewall was changed";
         }
+        if (isFollowUp(alert)) {
+            return severityWord(alert) + " · automatic response: " + responseOutcome(alert);
+        }
         return severityWord(alert) + " · firewall change" + (alert.change().succeeded() ? "" : " attempt");
     }
 
     /** The first line of a body: {@code CRITICAL: <summary>}, or {@code TEST ALERT (no firewall was changed): ...}. */
     public static String firstLine(Alert alert, AccountAliases aliases) {
+        if (isFollowUp(alert)) {
+            return "AUTOMATIC RESPONSE, " + responseOutcome(alert) + ": " + of(alert, aliases);
+        }
         return (isTest(alert) ? "TEST ALERT (no firewall was changed): " : severityWord(alert) + ": ") + of(alert, aliases);
     }
 
     /** The subject of a message (email, SNS), not yet cut to a channel's limit: {@code [Firewatch HIGH] <summary>}. */
     public static String subject(Alert alert, AccountAliases aliases) {
+        if (isFollowUp(alert)) {
+            return "[Firewatch RESPONSE] " + responseOutcome(alert) + ": " + of(alert, aliases);
+        }
         return "[Firewatch " + severityWord(alert) + "] " + of(alert, aliases);
     }
 

@@ -58,4 +58,18 @@ class AlertSummaryTest {
                 alert.openToWorld(), alert.reasons(), false));
         assertThat(summary).startsWith("x".repeat(120) + Text.TRUNCATED + " opened tcp/22 (SSH)");
     }
+
+    @Test
+    void aFollowUpOfTheAutomaticResponseSaysWhatBecameOfTheRule() {
+        io.firewatch.core.alert.Alert a = TestAlerts.sshOpenToWorld();
+        io.firewatch.core.alert.Alert followUp = new io.firewatch.core.alert.Alert(a.id() + ":response", a.change(), a.severity(),
+                a.openToWorld(), a.reasons(), false, new io.firewatch.core.response.Response(
+                io.firewatch.core.response.ResponseMode.ENFORCE, "revoke-rule", io.firewatch.core.response.Response.Status.DONE,
+                "taken back: revoked security group rule sgr-1"));
+
+        assertThat(AlertSummary.title(followUp)).isEqualTo("CRITICAL · automatic response: taken back");
+        assertThat(AlertSummary.subject(followUp, AccountAliases.NONE))
+                .startsWith("[Firewatch RESPONSE] taken back: Admin/alice opened tcp/22 (SSH)");
+        assertThat(AlertSummary.title(a)).isEqualTo("CRITICAL · firewall change");
+    }
 }
