@@ -118,6 +118,7 @@ final class AzureChanges {
                 .resource(new ResourceRef(f.resourceId(), name, type))
                 .actor(f.actor())
                 .rules(rules, rulesKnown)
+                .ruleBearing(!op.rules().equals("none"))
                 .eventId(base)
                 .changeKey(changeKey)
                 .tags(tags)
