@@ -84,6 +84,9 @@ public final class EventBridgeHandler implements RequestStreamHandler {
         }
         if (!sinksChecked) {
             sinksChecked = true;
+            for (String warning : p.firewatch().config().warnings()) {
+                log.notice(requestId, "configuration: " + warning);
+            }
             if (p.dispatcher().sinks().isEmpty()) {
                 log.notice(requestId, "no sink is configured: alerts are only logged");
             }

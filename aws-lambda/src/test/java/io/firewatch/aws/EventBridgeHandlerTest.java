@@ -205,6 +205,16 @@ class EventBridgeHandlerTest {
     }
 
     @Test
+    void configurationWarningsAreLoggedOnce() throws IOException {
+        EventBridgeHandler handler = new EventBridgeHandler(Map.of("FIREWATCH_CONFIG",
+                "{\"allow\":[{\"name\":\"gcp sandbox\",\"provider\":\"gcp\",\"resourceTag\":{\"env\":\"dev\"}}]}"),
+                SecretResolver.NONE, CLOCK, log);
+        invoke(handler, Events.bytes(Events.SSH_WORLD));
+        invoke(handler, Events.bytes(Events.SSH_WORLD));
+        assertThat(logLines("notice")).filteredOn(l -> l.toString().contains("resourceTag can never match")).hasSize(1);
+    }
+
+    @Test
     void badSettingsFailTheInvocationAndSayWhich() {
         EventBridgeHandler handler = new EventBridgeHandler(Map.of("FIREWATCH_MIN_SEVERITY", "loud"),
                 SecretResolver.NONE, CLOCK, log);

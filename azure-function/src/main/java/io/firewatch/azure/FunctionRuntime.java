@@ -68,6 +68,13 @@ public final class FunctionRuntime {
         return dispatcher;
     }
 
+    private final java.util.concurrent.atomic.AtomicBoolean used = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** True exactly once, on the runtime's first use (so its configuration warnings are logged once per worker). */
+    boolean firstUse() {
+        return used.compareAndSet(false, true);
+    }
+
     AutomaticResponse response() {
         return response;
     }

@@ -11,7 +11,13 @@ final class Runtimes {
 
     static FunctionRuntime get(Supplier<FunctionRuntime> supplier, ExecutionContext context) {
         try {
-            return supplier.get();
+            FunctionRuntime runtime = supplier.get();
+            if (runtime.firstUse()) {
+                for (String warning : runtime.firewatch().config().warnings()) {
+                    context.getLogger().warning("Firewatch configuration: " + warning);
+                }
+            }
+            return runtime;
         } catch (ConfigException e) {
             context.getLogger().severe("Firewatch settings are invalid: " + e.getMessage());
             throw new InvocationFailedException("Firewatch settings are invalid", e);

@@ -74,7 +74,8 @@ public final class AuditLogFunction implements CloudEventsFunction, HttpFunction
                     "sinks", dispatcher.sinks().stream().map(Sink::name).toList(),
                     "minSeverity", settings.minSeverity().name().toLowerCase(Locale.ROOT),
                     "deliveryBudgetSeconds", budget.toSeconds(),
-                    "responseMode", response.mode().wire()));
+                    "responseMode", response.mode().wire(),
+                    "configWarnings", settings.config().warnings()));
             Firewatch firewatch = new Firewatch(settings.config(), ChangeEnricher.NONE, response);
             return new AlertPipeline(firewatch, dispatcher, budget, log,
                     new AutomaticResponse(firewatch.responsePlanner(), responder(response)));
