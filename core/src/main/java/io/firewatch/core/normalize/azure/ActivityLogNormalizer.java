@@ -7,7 +7,6 @@ import io.firewatch.core.model.Outcome;
 import io.firewatch.core.normalize.Json;
 import io.firewatch.core.normalize.Normalizer;
 import io.firewatch.core.normalize.Origin;
-import io.firewatch.core.normalize.Problem;
 import io.firewatch.core.normalize.Times;
 import java.util.List;
 import java.util.Locale;
@@ -47,12 +46,6 @@ final class ActivityLogNormalizer implements Normalizer {
         }
         if (category != null && !CHANGE_CATEGORIES.contains(category.strip().toLowerCase(Locale.ROOT))) {
             out.ignored(origin, "Activity Log record of category " + category + " is not an administrative operation");
-            return;
-        }
-        JsonNode name = Json.field(d, "operationName");
-        if (!(name.isObject() ? Json.field(name, "value") : name).isTextual()) {
-            // Recognised as a record but not wholly readable: reported, never passed over as "not a firewall change".
-            out.problem(new Problem(origin, Problem.Kind.INVALID, "Activity Log record whose operationName is not a string"));
             return;
         }
         String operationName = value(d, "operationName");

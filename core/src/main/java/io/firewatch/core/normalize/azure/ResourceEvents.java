@@ -51,11 +51,6 @@ final class ResourceEvents {
             return;
         }
         String operationName = Json.firstText(data, "operationName", "authorization.action");
-        if (operationName == null) {
-            out.problem(new Problem(origin, Problem.Kind.INVALID, schema + " event " + type
-                    + " names no operation (data.operationName is missing or not a string)"));
-            return;
-        }
         Operation op = catalog.azure(operationName);
         if (op == null) {
             out.ignored(origin, "operation " + operationName + " is not a watched firewall operation");
