@@ -100,7 +100,7 @@ public final class Scan {
         for (Normalizer n : normalizers) {
             if (n.recognizes(document)) {
                 try {
-                    n.normalize(document, origin, new Output(depth, origin));
+                    n.normalize(document, origin, new Output(depth));
                 } catch (RuntimeException e) {
                     report(new Problem(origin, Problem.Kind.INVALID, "could not be normalized: " + e.getClass().getSimpleName()
                             + (e.getMessage() == null ? "" : ": " + e.getMessage())));
@@ -112,7 +112,7 @@ public final class Scan {
     }
 
     private void judge(FirewallChange change) {
-        FirewallChange enriched = enricher.enrich(timed(change));
+        FirewallChange enriched = enricher.enrich(change);
         Assessment a = detector.assess(enriched);
         List<String> reasons = new ArrayList<>(a.reasons());
         boolean suppressed = false;
@@ -124,16 +124,6 @@ public final class Scan {
             }
         }
         listener.alert(new Alert(AlertId.of(enriched), enriched, a.severity(), a.openToWorld(), reasons, suppressed));
-    }
-
-    /** A change whose time no record could give gets the scan's time and a reason saying so: time is never null. */
-    private static FirewallChange timed(FirewallChange change) {
-        if (change.time() != null) {
-            return change;
-        }
-        List<String> notes = new ArrayList<>(change.notes());
-        notes.add("the event's time could not be read: the time shown is when Firewatch read it");
-        return change.toBuilder().time(java.time.Instant.now()).notes(notes).build();
     }
 
     private void report(Problem problem) {
@@ -155,19 +145,14 @@ public final class Scan {
 
     private final class Output implements Normalizer.Sink {
         private final int depth;
-        private final Origin origin;
 
-        Output(int depth, Origin origin) {
+        Output(int depth) {
             this.depth = depth;
-            this.origin = origin;
         }
 
         @Override
         public void change(FirewallChange change) {
             changes++;
-            if (change.time() == null) {
-                report(new Problem(origin, Problem.Kind.INVALID, "the event's time cannot be read: its alert carries the scan's time"));
-            }
             collapser.add(change);
         }
 

@@ -63,7 +63,7 @@ final class ActivityLogNormalizer implements Normalizer {
         String correlationId = blankToNull(Json.text(d, "correlationId"));
         String resourceId = first(blankToNull(Json.text(properties, "entity")), blankToNull(Json.text(d, "resourceId")));
 
-        changes.emit(new AzureChanges.Facts(
+        out.change(changes.build(new AzureChanges.Facts(
                 operationName, op, Times.parse(first(value(d, "time"), value(d, "eventTimestamp"))), correlationId,
                 first(Json.text(d, "eventDataId"), Json.text(d, "id")),
                 resourceId, Json.text(d, "subscriptionId"), failed ? Outcome.FAILURE : Outcome.SUCCESS,
@@ -75,7 +75,7 @@ final class ActivityLogNormalizer implements Normalizer {
                 created(statusCode, signature),
                 List.of(new AzureChanges.LabeledBody("response body", Bodies.read(Json.field(properties, "responseBody"))),
                         new AzureChanges.LabeledBody("request body", Bodies.read(Json.field(properties, "requestbody")))),
-                value(d, "location"), d), origin, out);
+                value(d, "location"), d)));
     }
 
     private static boolean created(String statusCode, String signature) {

@@ -54,21 +54,6 @@ final class AzureChanges {
         }
     }
 
-    /**
-     * Emits the change of one record, and reports every embedded body that is not JSON: the alert stays (its rule
-     * content unknown), and the record is a problem too, since reporting never replaces alerting (CONTRACT §1).
-     */
-    void emit(Facts f, io.firewatch.core.normalize.Origin origin, io.firewatch.core.normalize.Normalizer.Sink out) {
-        FirewallChange change = build(f);
-        for (LabeledBody lb : f.bodies()) {
-            if (lb.body().unreadable()) {
-                out.problem(new io.firewatch.core.normalize.Problem(origin, io.firewatch.core.normalize.Problem.Kind.INVALID,
-                        "the " + lb.label() + " is not JSON (cut short?): the alert is kept with its rule content unknown"));
-            }
-        }
-        out.change(change);
-    }
-
     FirewallChange build(Facts f) {
         Operation op = f.operation();
         ArmId arm = ArmId.parse(f.resourceId());

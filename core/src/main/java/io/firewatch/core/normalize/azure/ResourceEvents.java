@@ -66,12 +66,12 @@ final class ResourceEvents {
             Matcher s = SUBSCRIPTION.matcher(topic.strip());
             subscription = s.find() ? s.group(1) : null;
         }
-        changes.emit(new AzureChanges.Facts(
+        out.change(changes.build(new AzureChanges.Facts(
                 operationName, op, Times.parse(time), blankToNull(Json.text(data, "correlationId")), id,
                 resourceId(data, subject), subscription, failed ? Outcome.FAILURE : Outcome.SUCCESS, errorCode,
                 AzureActors.of(Json.field(data, "claims"), Json.field(data, "authorization"), Json.field(data, "httpRequest"),
                         null, null, Json.text(data, "httpRequest.userAgent")),
-                false, List.of(), null, raw), origin, out);
+                false, List.of(), null, raw)));
     }
 
     private static String resourceId(JsonNode data, String subject) {

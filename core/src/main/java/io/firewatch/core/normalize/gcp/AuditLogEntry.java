@@ -11,7 +11,6 @@ import io.firewatch.core.model.ResourceRef;
 import io.firewatch.core.normalize.Json;
 import io.firewatch.core.normalize.Normalizer;
 import io.firewatch.core.normalize.Origin;
-import io.firewatch.core.normalize.Problem;
 import io.firewatch.core.normalize.Times;
 import java.util.List;
 import java.util.Set;
@@ -43,15 +42,6 @@ final class AuditLogEntry implements Normalizer {
     @Override
     public void normalize(JsonNode entry, Origin origin, Sink out) {
         JsonNode payload = entry.get("protoPayload");
-        for (String required : new String[] {"methodName", "serviceName"}) {
-            JsonNode v = payload.get(required);
-            if (v == null || !v.isTextual()) {
-                // A recognised entry that cannot be wholly read is reported, never passed over as "not a change".
-                out.problem(new Problem(origin, Problem.Kind.INVALID, "audit log entry whose protoPayload." + required + " is "
-                        + (v == null ? "missing" : "not a string (" + v.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ")")));
-                return;
-            }
-        }
         String method = Json.text(payload, "methodName");
         String service = Json.text(payload, "serviceName");
         Operation op = catalog.gcp(method);
