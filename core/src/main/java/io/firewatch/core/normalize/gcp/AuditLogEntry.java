@@ -49,10 +49,14 @@ final class AuditLogEntry implements Normalizer {
             out.ignored(origin, method == null ? "audit log entry without a methodName" : "not a watched GCP method: " + method);
             return;
         }
-        // A completion ("last") entry alerts on its own too (CONTRACT §3): its first entry may be lost or in another
-        // file. Both carry the operation id as their change key, so a scan merges them into one alert and the alert
-        // id is the same wherever each one is seen; a delivery-claim store then sends it once.
-        out.change(change(entry, payload, method, op));
+        FirewallChange change = change(entry, payload, method, op);
+        if (isCompletionOnly(entry) && change.succeeded()) {
+            // A successful completion adds nothing to the first entry; emitting it would alert twice when the two
+            // entries reach different function invocations. A failed completion is news: the change did not happen.
+            out.ignored(origin, "completion of operation " + change.changeKey() + ": its first entry carries the change");
+            return;
+        }
+        out.change(change);
     }
 
     private static boolean isCompletionOnly(JsonNode entry) {
