@@ -82,11 +82,6 @@ public final class Detector {
             v.raise(Severity.HIGH, "the event does not carry the rule content, so its exposure is unknown");
             return;
         }
-        if (yieldsNoRule(change)) {
-            v.openToWorld = null;
-            v.raise(Severity.HIGH, "the write adds or changes rules, but no rule could be read from the event, so its exposure is unknown");
-            return;
-        }
         v.openToWorld = false;
         Map<String, Group> groups = new LinkedHashMap<>();
         for (Rule r : change.rules()) {
@@ -114,18 +109,6 @@ public final class Detector {
                     + "ingress from the whole internet (" + String.join(", ", coverage.worldSources()) + ")";
             judgePorts(g.rule, prefix, v);
         }
-    }
-
-    /**
-     * Unknown is never closed (CONTRACT §3): a successful create, modify or enable of rules, on an operation whose
-     * events carry network rules, that yields no rule is rated as unknown, whichever normalizer read it. A normalizer
-     * that read a rule admitting nothing by itself (created disabled, or only handing over to the next policy level)
-     * says so by not marking the change rule-bearing.
-     */
-    private static boolean yieldsNoRule(FirewallChange change) {
-        boolean writes = change.action() == Action.CREATE || change.action() == Action.MODIFY || change.action() == Action.ENABLE;
-        boolean ofRules = change.target() == Target.RULE || change.target() == Target.RULE_GROUP;
-        return change.ruleBearing() && writes && ofRules && change.succeeded() && change.rules().isEmpty();
     }
 
     private void judgePorts(Rule rule, String prefix, Verdict v) {

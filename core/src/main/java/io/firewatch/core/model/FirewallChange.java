@@ -20,8 +20,6 @@ import java.util.Map;
  * @param tags          resource tags or labels where the event carries them (allow-lists can match them)
  * @param notes         facts the normalizer wants the alert's reasons to carry (e.g. an unknown prefix list)
  * @param raw           the source record, kept for renderers that show it
- * @param ruleBearing   true when the operation's events carry network rules that Firewatch reads (the catalogue names
- *                      a rule parser for it); the detector then treats a write that yields no rule as unknown
  */
 public record FirewallChange(
         Provider provider,
@@ -42,8 +40,7 @@ public record FirewallChange(
         String changeKey,
         Map<String, String> tags,
         List<String> notes,
-        JsonNode raw,
-        boolean ruleBearing) {
+        JsonNode raw) {
 
     public FirewallChange {
         if (provider == null || operation == null || action == null || target == null || outcome == null) {
@@ -69,7 +66,7 @@ public record FirewallChange(
         return new Builder(provider).account(account).region(region).time(time).operation(operation).action(action)
                 .target(target).outcome(outcome).errorCode(errorCode).resource(resource).actor(actor)
                 .rules(rules, rulesKnown).previousRules(previousRules).eventId(eventId).changeKey(changeKey)
-                .tags(tags).notes(notes).raw(raw).ruleBearing(ruleBearing);
+                .tags(tags).notes(notes).raw(raw);
     }
 
     /** Normalizers fill a change field by field; the record validates on {@link #build()}. */
@@ -93,7 +90,6 @@ public record FirewallChange(
         private Map<String, String> tags = Map.of();
         private List<String> notes = List.of();
         private JsonNode raw;
-        private boolean ruleBearing;
 
         private Builder(Provider provider) {
             this.provider = provider;
@@ -116,14 +112,13 @@ public record FirewallChange(
         public Builder tags(Map<String, String> v) { this.tags = v; return this; }
         public Builder notes(List<String> v) { this.notes = v; return this; }
         public Builder raw(JsonNode v) { this.raw = v; return this; }
-        public Builder ruleBearing(boolean v) { this.ruleBearing = v; return this; }
 
         public Action action() { return action; }
         public Target target() { return target; }
 
         public FirewallChange build() {
             return new FirewallChange(provider, account, region, time, operation, action, target, outcome, errorCode,
-                    resource, actor, rules, rulesKnown, previousRules, eventId, changeKey, tags, notes, raw, ruleBearing);
+                    resource, actor, rules, rulesKnown, previousRules, eventId, changeKey, tags, notes, raw);
         }
     }
 }

@@ -199,26 +199,4 @@ class DetectorTest {
         assertThat(custom.assess(change(Action.CREATE, Target.RULE, List.of(ingress("tcp", PortRange.single(22), "0.0.0.0/0")), true)).severity())
                 .isEqualTo(Severity.HIGH);
     }
-
-    @ParameterizedTest(name = "{0} of a {1}")
-    @CsvSource({"CREATE,RULE", "MODIFY,RULE", "ENABLE,RULE", "CREATE,RULE_GROUP", "MODIFY,RULE_GROUP"})
-    void aRuleBearingWriteThatYieldsNoRuleIsUnknownNeverClosed(Action action, Target target) {
-        FirewallChange empty = change(action, target, List.of(), true).toBuilder().ruleBearing(true).build();
-
-        Assessment a = detector.assess(empty);
-
-        assertThat(a.openToWorld()).isNull();
-        assertThat(a.severity()).isEqualTo(Severity.HIGH);
-        assertThat(a.reasons()).first().asString().contains("no rule could be read");
-    }
-
-    @Test
-    void writesThatCarryNoNetworkRulesOrWholeFirewallsStayAsTheyAre() {
-        assertThat(detector.assess(change(Action.MODIFY, Target.RULE, List.of(), true)).openToWorld())
-                .as("an operation without network rules (a WAF rule)").isFalse();
-        assertThat(detector.assess(change(Action.CREATE, Target.FIREWALL, List.of(), true).toBuilder().ruleBearing(true).build())
-                .openToWorld()).as("a new, empty security group").isFalse();
-        assertThat(detector.assess(change(Action.DELETE, Target.RULE, List.of(), true).toBuilder().ruleBearing(true).build())
-                .severity()).as("a removal is judged as one").isNotEqualTo(Severity.CRITICAL);
-    }
 }

@@ -114,7 +114,6 @@ final class CloudTrailRecords {
                 .resource(new ResourceRef(firstPath(record, op.resourceId()), firstPath(record, op.resourceName()), op.resourceType()))
                 .actor(actor(record))
                 .rules(parsed.rules(), parsed.known())
-                .ruleBearing(!op.rules().startsWith("none"))
                 .eventId(eventId)
                 .changeKey(eventId)
                 .tags(tags(Json.field(record, "requestParameters")))

@@ -118,7 +118,6 @@ final class AzureChanges {
                 .resource(new ResourceRef(f.resourceId(), name, type))
                 .actor(f.actor())
                 .rules(rules, rulesKnown)
-                .ruleBearing(!op.rules().equals("none"))
                 .eventId(base)
                 .changeKey(changeKey)
                 .tags(tags)

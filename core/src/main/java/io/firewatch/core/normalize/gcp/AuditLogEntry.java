@@ -94,7 +94,7 @@ final class AuditLogEntry implements Normalizer {
                 op.action(), resourceName);
         ParsedRules parsed = RuleParsers.named(op.rules()).parse(input);
         Action action = detach(parsed.action(), method, input.request());
-        return b.action(action).rules(parsed.rules(), parsed.known()).ruleBearing(!op.rules().equals("none") && !parsed.admitsNothing()).previousRules(parsed.previous()).notes(parsed.notes()).build();
+        return b.action(action).rules(parsed.rules(), parsed.known()).previousRules(parsed.previous()).notes(parsed.notes()).build();
     }
 
     /** Setting a backend's security policy to nothing removes Cloud Armor from it. */

@@ -41,7 +41,7 @@ final class FirewallPolicyRules {
             return ParsedRules.unknown(action, notes);
         }
         if (Boolean.TRUE.equals(Json.bool(rule, "disabled")) && action != Action.DISABLE) {
-            notes.add("policy rule" + priorityText(rule) + ParsedRules.DISABLED);
+            notes.add("policy rule" + priorityText(rule) + " is disabled: it admits and blocks nothing");
             return ParsedRules.of(action, List.of(), notes);
         }
         return ParsedRules.of(action, read(rule, notes), notes);
@@ -107,7 +107,7 @@ final class FirewallPolicyRules {
             case "allow", "apply_security_profile_group" -> access = Access.ALLOW;
             case "deny" -> access = Access.DENY;
             case "goto_next" -> {
-                notes.add("policy rule" + priorityText(rule) + ParsedRules.GOTO_NEXT);
+                notes.add("policy rule" + priorityText(rule) + " is goto_next: it hands the decision to the next level");
                 return List.of();
             }
             default -> {

@@ -13,10 +13,6 @@ import java.util.List;
  * @param notes    facts for the alert's reasons
  */
 record ParsedRules(Action action, List<Rule> rules, boolean known, List<Rule> previous, List<String> notes) {
-    /** Ends the note of a rule that is off: it admits nothing, so having no rule to judge is no unknown. */
-    static final String DISABLED = " is disabled: it admits and blocks nothing";
-    /** Ends the note of a policy rule that only hands the decision to the next level of the hierarchy. */
-    static final String GOTO_NEXT = " is goto_next: it hands the decision to the next level";
 
     ParsedRules {
         rules = List.copyOf(rules);
@@ -26,12 +22,6 @@ record ParsedRules(Action action, List<Rule> rules, boolean known, List<Rule> pr
 
     static ParsedRules unknown(Action action, List<String> notes) {
         return new ParsedRules(action, List.of(), false, List.of(), notes);
-    }
-
-    /** True when the rule was read and admits nothing by itself (disabled, or goto_next), so no rule is expected. */
-    boolean admitsNothing() {
-        return known && rules.isEmpty() && !notes.isEmpty()
-                && notes.stream().allMatch(n -> n.endsWith(DISABLED) || n.endsWith(GOTO_NEXT));
     }
 
     static ParsedRules of(Action action, List<Rule> rules, List<String> notes) {

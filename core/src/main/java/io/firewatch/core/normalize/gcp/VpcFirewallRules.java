@@ -50,7 +50,7 @@ final class VpcFirewallRules implements RuleParser {
         }
         boolean disabled = Boolean.TRUE.equals(Json.bool(effective, "disabled"));
         if (disabled && action != Action.DISABLE) {
-            notes.add("firewall rule " + name(effective, fallbackName) + ParsedRules.DISABLED);
+            notes.add("firewall rule " + name(effective, fallbackName) + " is disabled: it admits and blocks nothing");
             return new ParsedRules(action, List.of(), true, previous, notes);
         }
         List<Rule> rules = read(effective, fallbackName, notes);
