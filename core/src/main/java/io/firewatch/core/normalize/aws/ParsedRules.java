@@ -57,45 +57,6 @@ record ParsedRules(List<Rule> rules, boolean known, List<String> notes, List<Str
             return rules.isEmpty();
         }
 
-        boolean hasNotes() {
-            return !notes.isEmpty() || !unreadable.isEmpty();
-        }
-
-        int size() {
-            return rules.size();
-        }
-
-        /**
-         * Removes from the rules added after the first {@code kept} the addresses those first rules already state
-         * for the same direction, access, protocol and ports (the response's rule set repeats the request, one rule
-         * per address), and drops rules left without addresses. What only the later source says stays.
-         */
-        void dropRepeatedAddresses(int kept) {
-            List<Rule> later = new ArrayList<>(rules.subList(kept, rules.size()));
-            rules.subList(kept, rules.size()).clear();
-            for (Rule r : later) {
-                if (r.sources().isEmpty() && r.destinations().isEmpty()) {
-                    if (!rules.contains(r)) {
-                        rules.add(r);
-                    }
-                    continue;
-                }
-                java.util.Set<String> stated = new java.util.HashSet<>();
-                for (Rule k : rules) {
-                    if (k.direction() == r.direction() && k.access() == r.access() && k.protocol().equals(r.protocol())
-                            && java.util.Objects.equals(k.ports(), r.ports())) {
-                        stated.addAll(k.sources());
-                        stated.addAll(k.destinations());
-                    }
-                }
-                List<String> sources = r.sources().stream().filter(a -> !stated.contains(a)).toList();
-                List<String> destinations = r.destinations().stream().filter(a -> !stated.contains(a)).toList();
-                if (!sources.isEmpty() || !destinations.isEmpty()) {
-                    rules.add(new Rule(r.direction(), r.access(), r.protocol(), r.ports(), sources, destinations, r.name(), r.priority()));
-                }
-            }
-        }
-
         ParsedRules result() {
             return new ParsedRules(rules, known, notes, unreadable);
         }

@@ -24,25 +24,17 @@ final class SecurityGroupPermissions implements RuleParser {
         JsonNode response = Json.field(record, "responseElements");
         ParsedRules.Collector out = new ParsedRules.Collector();
 
-        // Every place a rule is carried counts (CONTRACT §3): SDKs log the flat legacy parameters beside an empty
-        // ipPermissions, and the response's rule set is AWS's own record of what was added. All are read and merged.
         JsonNode permissions = Json.field(request, "ipPermissions");
         if (!permissions.isMissingNode() && !permissions.isNull()) {
             readPermissions(request, direction, out);
             if (!Json.items(Json.field(response, "unknownIpPermissionSet")).isEmpty()) {
                 out.note("some of the rules named were not in the security group, so the call left them as they were");
             }
-        }
-        if (isFlat(request)) {
+        } else if (isFlat(request)) {
             readPermission(request, REQUEST, direction, out);
-        }
-        if (!Json.field(request, "securityGroupRuleIds").isMissingNode()) {
+        } else if (!Json.field(request, "securityGroupRuleIds").isMissingNode()) {
             readRuleIds(request, response, direction, out);
-        }
-        int requested = out.size();
-        readCanonical(response, "securityGroupRuleSet", direction, out);
-        out.dropRepeatedAddresses(requested);
-        if (out.isEmpty() && !out.hasNotes()) {
+        } else if (!readCanonical(response, "securityGroupRuleSet", direction, out)) {
             out.note("the event names no rules");
             out.unknown();
         }
