@@ -23,7 +23,7 @@ class CollapserTest {
 
     private static FirewallChange.Builder azure(String key) {
         return FirewallChange.builder(Provider.AZURE).account("sub").operation("Microsoft.Network/networkSecurityGroups/securityRules/write")
-                .action(Action.MODIFY).target(Target.RULE).changeKey(key).eventId(key);
+                .action(Action.MODIFY).target(Target.RULE).changeKey(key).eventId(key).time(Instant.parse("2026-03-14T10:00:00Z"));
     }
 
     private static final Rule RDP = Rule.of(Direction.INGRESS, Access.ALLOW, "tcp", PortRange.single(3389), List.of("*"));
