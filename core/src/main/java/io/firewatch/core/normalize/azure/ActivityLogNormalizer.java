@@ -55,7 +55,9 @@ final class ActivityLogNormalizer implements Normalizer {
             out.ignored(origin, "Activity Log record of category " + category + " is not an administrative operation");
             return;
         }
-        String operationName = value(d, "operationName");
+        JsonNode named = Json.field(d, "operationName");
+        named = named.isObject() ? Json.field(named, "value") : named;
+        String operationName = named.isTextual() && !named.asText().isBlank() ? named.asText() : null;
         if (operationName == null) {
             out.problem(new Problem(origin, Problem.Kind.INVALID,
                     "Activity Log record whose operationName is not a text value (or an object with a text value)"));
