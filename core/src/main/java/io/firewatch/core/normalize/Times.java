@@ -42,6 +42,17 @@ public final class Times {
         }
     }
 
+    /** The first of the named fields that holds a readable time; null when none does. */
+    public static Instant first(JsonNode event, String... fields) {
+        for (String f : fields) {
+            Instant t = parse(Json.text(event, f));
+            if (t != null) {
+                return t;
+            }
+        }
+        return null;
+    }
+
     /**
      * Reports an event whose time cannot be read (missing, not text, no known form). The change is still emitted: the
      * scan gives its alert the time of the scan, with a reason saying so.

@@ -77,10 +77,9 @@ final class ActivityLogNormalizer implements Normalizer {
         String correlationId = blankToNull(Json.text(d, "correlationId"));
         String resourceId = first(blankToNull(Json.text(properties, "entity")), blankToNull(Json.text(d, "resourceId")));
 
-        String timeField = value(d, "time") != null || !d.has("eventTimestamp") ? "time" : "eventTimestamp";
-        Instant time = Times.parse(value(d, timeField));
+        Instant time = Times.first(d, "time", "eventTimestamp", "time.value", "eventTimestamp.value");
         if (time == null) {
-            Times.reportUnreadable(d, timeField, origin, out);
+            Times.reportUnreadable(d, d.has("time") ? "time" : "eventTimestamp", origin, out);
         }
         List<AzureChanges.LabeledBody> bodies = new ArrayList<>();
         for (String[] body : new String[][] {{"responseBody", "response body"}, {"requestbody", "request body"}}) {

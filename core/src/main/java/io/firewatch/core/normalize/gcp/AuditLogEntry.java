@@ -95,7 +95,7 @@ final class AuditLogEntry implements Normalizer {
         FirewallChange.Builder b = FirewallChange.builder(Provider.GCP)
                 .account(Locations.account(entry, resourceName))
                 .region(Locations.region(payload, resourceName))
-                .time(Times.parse(Json.firstText(entry, "timestamp", "receiveTimestamp")))
+                .time(Times.first(entry, "timestamp", "receiveTimestamp"))
                 .operation(method)
                 .action(op.action())
                 .target(op.target())
