@@ -100,7 +100,7 @@ public final class ArmRuleEnricher implements ChangeEnricher {
         }
         List<String> notes = new ArrayList<>(change.notes());
         notes.addAll(read.get().notes());
-        FirewallChange.Builder b = change.toBuilder().rules(read.get().rules(), true).notes(notes);
+        FirewallChange.Builder b = change.toBuilder().rules(read.get().rules(), read.get().complete()).notes(notes);
         String location = resource.path("location").asText("");
         if (change.region() == null && !location.isBlank()) {
             b.region(location);

@@ -2,6 +2,10 @@ package io.firewatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.firewatch.core.testing.Fixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -92,5 +96,54 @@ class ScanCommandTest {
         CliRun r = CliRun.run("scan", dir.resolve("d").toString());
         assertThat(r.status()).isZero();
         assertThat(r.err()).contains("1 input,");
+    }
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private static ObjectNode fixture(String path) throws IOException {
+        return (ObjectNode) MAPPER.readTree(Fixtures.bytes(path));
+    }
+
+    @Test
+    void anEventWhoseTimeCannotBeReadStillAlertsWithTheScansTimeAndExitsTwo() throws IOException {
+        ObjectNode record = fixture("aws/cloudtrail-record/authorize-sg-ingress-legacy-flat-mysql.json");
+        record.put("eventTime", "27/11/2026 17:12");
+        Path in = file("time/record.json", record.toString());
+        CliRun r = CliRun.run("scan", in.toString());
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.outLines()).singleElement().satisfies(line -> {
+            JsonNode alert = MAPPER.readTree(line);
+            assertThat(alert.path("time").isTextual()).as("time is a string, never null").isTrue();
+            assertThat(alert.path("severity").asText()).isEqualTo("critical");
+            assertThat(alert.path("reasons").toString()).contains("the event's time could not be read");
+        });
+        assertThat(r.err()).contains(in + ":1: invalid: eventTime is not a time ('27/11/2026 17:12')");
+    }
+
+    @Test
+    void aRecognisedEntryWithAWrongTypedMethodIsReportedWithFileAndLineBesideTheOthersAlerts() throws IOException {
+        ObjectNode good = fixture("gcp/logentry/firewalls-insert-console-bare-host.json");
+        ObjectNode bad = good.deepCopy();
+        ((ObjectNode) bad.path("protoPayload")).putObject("methodName").put("name", "v1.compute.firewalls.insert");
+        Path in = file("gcp/export.jsonl", good + "\n" + bad + "\n");
+        CliRun r = CliRun.run("scan", in.toString());
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.outLines()).hasSize(1);
+        assertThat(r.err()).contains(in + ":2: invalid: audit log entry whose protoPayload.methodName is not a text value");
+    }
+
+    @Test
+    void anAzureRecordWhoseBodyIsNoJsonIsReportedAndStillAlertsOpen() throws IOException {
+        ObjectNode start = (ObjectNode) fixture("azure/activity-log/rdp-open-triple.json").path("records").get(0);
+        ((ObjectNode) start.path("properties")).put("requestbody", "{\"properties\":{\"protocol\":\"TCP\",\"sourcePortRan");
+        Path in = file("azure/start.json", start.toString());
+        CliRun r = CliRun.run("scan", "--fail-on", "high", in.toString());
+        assertThat(r.status()).as("unreadable input wins over --fail-on").isEqualTo(2);
+        assertThat(r.outLines()).singleElement().satisfies(line -> {
+            JsonNode alert = MAPPER.readTree(line);
+            assertThat(alert.path("openToWorld").isNull()).as("content unknown").isTrue();
+            assertThat(alert.path("severity").asText()).isEqualTo("high");
+        });
+        assertThat(r.err()).contains(in + ":1: invalid: properties.requestbody is not a JSON object");
     }
 }

@@ -4,6 +4,9 @@ import io.firewatch.core.model.Action;
 import io.firewatch.core.model.FirewallChange;
 import io.firewatch.core.model.Outcome;
 import io.firewatch.core.model.Provider;
+import io.firewatch.core.normalize.DistinctRules;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -24,6 +27,8 @@ final class Collapser {
     private final Consumer<FirewallChange> release;
     private final Map<String, FirewallChange> pending = new LinkedHashMap<>();
     private final LinkedHashSet<Long> released = new LinkedHashSet<>();
+    /** What an alert says when its event's time cannot be read: the alert time is never null (CONTRACT §2). */
+    private final Instant scanTime = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
     Collapser(Consumer<FirewallChange> release) {
         this.release = release;
@@ -56,6 +61,11 @@ final class Collapser {
     }
 
     private void emit(String key, FirewallChange change) {
+        if (change.time() == null) {
+            List<String> notes = new ArrayList<>(change.notes());
+            notes.add("the event's time could not be read: the alert carries the time of the scan (" + scanTime + ")");
+            change = change.toBuilder().time(scanTime).notes(notes).build();
+        }
         released.add(hash(key));
         if (released.size() > MAX_REMEMBERED) {
             Iterator<Long> it = released.iterator();
@@ -78,7 +88,10 @@ final class Collapser {
         return h ^ ((long) key.hashCode() << 32);
     }
 
-    /** Combines two records of one change: content from whichever carries it, failure if either failed. */
+    /**
+     * Combines two records of one change: the rules of both (repeats merged; read when either was read wholly), the
+     * rest from whichever carries content, failure if either failed.
+     */
     static FirewallChange merge(FirewallChange a, FirewallChange b) {
         boolean aContent = a.rulesKnown() && !a.rules().isEmpty();
         boolean bContent = b.rulesKnown() && !b.rules().isEmpty();
@@ -110,12 +123,19 @@ final class Collapser {
                 .actor(new io.firewatch.core.model.Actor(first(a.actor().principal(), b.actor().principal()),
                         first(a.actor().type(), b.actor().type()), first(a.actor().sourceIp(), b.actor().sourceIp()),
                         first(a.actor().userAgent(), b.actor().userAgent())))
-                .rules(content.rules(), content.rulesKnown())
+                .rules(DistinctRules.of(concat(content.rules(), content == a ? b.rules() : a.rules())),
+                        a.rulesKnown() || b.rulesKnown())
                 .previousRules(a.previousRules().isEmpty() ? b.previousRules() : a.previousRules())
                 .tags(tags)
                 .notes(notes)
                 .raw(first(content.raw(), first(a.raw(), b.raw())))
                 .build();
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private static <T> T first(T a, T b) {

@@ -23,7 +23,7 @@ class CollapserTest {
 
     private static FirewallChange.Builder azure(String key) {
         return FirewallChange.builder(Provider.AZURE).account("sub").operation("Microsoft.Network/networkSecurityGroups/securityRules/write")
-                .action(Action.MODIFY).target(Target.RULE).changeKey(key).eventId(key);
+                .action(Action.MODIFY).target(Target.RULE).changeKey(key).eventId(key).time(Instant.parse("2026-03-14T10:00:00Z"));
     }
 
     private static final Rule RDP = Rule.of(Direction.INGRESS, Access.ALLOW, "tcp", PortRange.single(3389), List.of("*"));
@@ -84,5 +84,25 @@ class CollapserTest {
         collapser.add(azure("a").build());
         collapser.flush();
         assertThat(released).as("released keys are remembered").hasSize(2);
+    }
+
+    @Test
+    void theRulesOfEveryRecordAreMergedWithoutRepeats() {
+        Rule ssh = Rule.of(Direction.INGRESS, Access.ALLOW, "tcp", PortRange.single(22), List.of("*"));
+        collapser.add(azure("c4").rules(List.of(RDP), true).build());
+        collapser.add(azure("c4").rules(List.of(RDP, ssh), true).build());
+        collapser.flush();
+        assertThat(released).singleElement().satisfies(c -> assertThat(c.rules()).containsExactly(RDP, ssh));
+    }
+
+    @Test
+    void aChangeWithoutTimeIsReleasedWithTheScansTimeAndAReason() {
+        Instant before = Instant.now().minusSeconds(1);
+        collapser.add(FirewallChange.builder(Provider.AWS).account("111122223333").operation("AuthorizeSecurityGroupIngress")
+                .action(Action.CREATE).target(Target.RULE).changeKey("e1").rules(List.of(RDP), true).build());
+        assertThat(released).singleElement().satisfies(c -> {
+            assertThat(c.time()).isNotNull().isAfter(before).isBeforeOrEqualTo(Instant.now());
+            assertThat(c.notes()).singleElement().asString().startsWith("the event's time could not be read");
+        });
     }
 }

@@ -71,6 +71,22 @@ class AuditLogFunctionTest {
     }
 
     @Test
+    void aLastEntryOnItsOwnAlertsUnderItsOperationsIdAndTheInstanceSendsThatIdOnce() throws Exception {
+        String last = Events.messagePublishedData(Events.logEntry("firewalls-insert-last.json", "fw-last"), "m-6", "s").toString();
+        function.accept(TestCloudEvent.of("m-6", Events.MESSAGE_PUBLISHED, last));
+
+        assertThat(sink.sent).singleElement().satisfies(a -> {
+            assertThat(a.openToWorld()).as("its first entry, with the rule, went elsewhere").isNull();
+            assertThat(a.severity()).isEqualTo(Severity.HIGH);
+        });
+        String id = sink.sent.get(0).id();
+
+        function.accept(TestCloudEvent.of("m-7", Events.MESSAGE_PUBLISHED, messagePublished("fw-last", "m-7")));
+        assertThat(sink.sent).as("the first entry's alert has the same id: one alert per sink").hasSize(1);
+        assertThat(sink.sent.get(0).id()).isEqualTo(id);
+    }
+
+    @Test
     void aSinkFailureThatMayPassFailsTheInvocation() {
         sink.failWith(new DeliveryException("teams: HTTP 503", true));
 

@@ -75,13 +75,6 @@ public final class Detector {
     }
 
     private void judgeExposure(FirewallChange change, Verdict v) {
-        boolean carriesRules = change.target() == Target.RULE || change.target() == Target.RULE_GROUP
-                || (change.target() == Target.FIREWALL && !change.rulesKnown());
-        if (!change.rulesKnown() && carriesRules) {
-            v.openToWorld = null;
-            v.raise(Severity.HIGH, "the event does not carry the rule content, so its exposure is unknown");
-            return;
-        }
         v.openToWorld = false;
         Map<String, Group> groups = new LinkedHashMap<>();
         for (Rule r : change.rules()) {
@@ -109,6 +102,35 @@ public final class Detector {
                     + "ingress from the whole internet (" + String.join(", ", coverage.worldSources()) + ")";
             judgePorts(g.rule, prefix, v);
         }
+        if (writesRules(change) && !readable(change)) {
+            if (!Boolean.TRUE.equals(v.openToWorld)) {
+                v.openToWorld = null;
+            }
+            v.raise(Severity.HIGH, !change.rules().isEmpty()
+                    ? "the event carries only part of the rule content, so the change may admit more than the rules shown"
+                    : change.rulesKnown() ? "the change writes rules but no rule could be read from the event, so its exposure is unknown"
+                    : "the event does not carry the rule content, so its exposure is unknown");
+        }
+    }
+
+    /**
+     * Unknown is never closed (CONTRACT §3). A write that adds or changes rules is a create, modify or enable of a
+     * rule, a rule group or a whole firewall; when it succeeded and its rules were not (wholly) read, it is judged on
+     * what was read, is never {@code openToWorld: false} (null unless a read rule admits the internet) and is at least
+     * high. Deletes, disables, attachments, trust lists and settings add no rule.
+     */
+    private static boolean writesRules(FirewallChange c) {
+        boolean adds = c.action() == Action.CREATE || c.action() == Action.MODIFY || c.action() == Action.ENABLE;
+        return adds && (c.target() == Target.RULE || c.target() == Target.RULE_GROUP || c.target() == Target.FIREWALL);
+    }
+
+    /**
+     * Whether the rules of a write were read. A whole firewall may rightly have none (a new security group); a rule or
+     * rule-group write that yields no rule counts as read only when its normalizer said why it admits nothing (a
+     * disabled rule, a goto_next policy rule, a Cloud Armor rule in preview): a note beside the empty list.
+     */
+    private static boolean readable(FirewallChange c) {
+        return c.rulesKnown() && (!c.rules().isEmpty() || c.target() == Target.FIREWALL || !c.notes().isEmpty());
     }
 
     private void judgePorts(Rule rule, String prefix, Verdict v) {

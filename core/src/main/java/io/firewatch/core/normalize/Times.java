@@ -1,5 +1,6 @@
 package io.firewatch.core.normalize;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -39,5 +40,32 @@ public final class Times {
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /** The first of the named fields that holds a readable time; null when none does. */
+    public static Instant first(JsonNode event, String... fields) {
+        for (String f : fields) {
+            Instant t = parse(Json.text(event, f));
+            if (t != null) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Reports an event whose time cannot be read (missing, not text, no known form). The change is still emitted: the
+     * scan gives its alert the time of the scan, with a reason saying so.
+     */
+    public static void reportUnreadable(JsonNode event, String field, Origin origin, Normalizer.Sink out) {
+        JsonNode v = Json.field(event, field);
+        String what = v.isMissingNode() ? "is missing"
+                : v.isTextual() ? "is not a time ('" + clip(v.asText()) + "')" : "is not a text value";
+        out.problem(new Problem(origin, Problem.Kind.INVALID, field + " " + what
+                + "; the alert carries the time of the scan instead"));
+    }
+
+    private static String clip(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 }

@@ -37,9 +37,10 @@ final class CloudTrailRecords {
     }
 
     /**
-     * True when the document reads as a CloudTrail record: a text {@code eventName} and {@code eventSource} beside
+     * True when the document reads as a CloudTrail record: {@code eventName} or {@code eventSource} beside
      * {@code eventVersion} or {@code userIdentity}, or a CloudTrail Insights record. Lambda event-source records
-     * ({@code aws:sqs}, {@code aws:s3}) are not.
+     * ({@code aws:sqs}, {@code aws:s3}) are not. A recognised record whose names are missing or not text is reported
+     * by {@link #normalize}, never passed over.
      */
     static boolean looksLikeRecord(JsonNode doc) {
         if (doc == null || !doc.isObject()) {
@@ -48,15 +49,11 @@ final class CloudTrailRecords {
         if (isInsight(doc)) {
             return true;
         }
-        JsonNode name = doc.get("eventName");
         JsonNode source = doc.get("eventSource");
-        if (name == null || !name.isTextual() || source == null || !source.isTextual()) {
+        if (source != null && source.isTextual() && source.asText().startsWith("aws:")) {
             return false;
         }
-        if (source.asText().startsWith("aws:")) {
-            return false;
-        }
-        return doc.has("eventVersion") || doc.path("userIdentity").isObject();
+        return (doc.has("eventName") || source != null) && (doc.has("eventVersion") || doc.path("userIdentity").isObject());
     }
 
     /** An Insights record reports an unusual rate of calls, not a call; its event name sits in {@code insightDetails}. */
@@ -69,8 +66,14 @@ final class CloudTrailRecords {
             out.ignored(origin, "CloudTrail Insights record (a call-rate anomaly, not a call)");
             return;
         }
-        String eventName = Json.text(record, "eventName");
-        String eventSource = Json.text(record, "eventSource");
+        String eventName = name(record, "eventName");
+        String eventSource = name(record, "eventSource");
+        if (eventName == null || eventSource == null) {
+            String field = eventName == null ? "eventName" : "eventSource";
+            out.problem(new Problem(origin, Problem.Kind.INVALID, "CloudTrail record whose " + field
+                    + (Json.field(record, field).isMissingNode() ? " is missing" : " is not a text value")));
+            return;
+        }
         if (Boolean.TRUE.equals(Json.bool(record, "readOnly"))) {
             out.ignored(origin, "read-only call " + eventName);
             return;
@@ -102,10 +105,14 @@ final class CloudTrailRecords {
             errorCode = null;
         }
         String eventId = Json.text(record, "eventID");
+        Instant time = time(record, context);
+        if (time == null) {
+            Times.reportUnreadable(record, "eventTime", origin, out);
+        }
         FirewallChange change = FirewallChange.builder(Provider.AWS)
                 .account(first(Json.text(record, "recipientAccountId"), Json.text(record, "userIdentity.accountId"), context.account()))
                 .region(first(Json.text(record, "awsRegion"), context.region()))
-                .time(time(record, context))
+                .time(time)
                 .operation(eventName)
                 .action(op.action())
                 .target(op.target())
@@ -121,6 +128,12 @@ final class CloudTrailRecords {
                 .raw(record)
                 .build();
         out.change(change);
+    }
+
+    /** A name field's text, or null when it is missing, blank or not text. */
+    private static String name(JsonNode record, String field) {
+        JsonNode v = Json.field(record, field);
+        return v.isTextual() && !v.asText().isBlank() ? v.asText() : null;
     }
 
     private static Instant time(JsonNode record, Context context) {

@@ -21,21 +21,30 @@ final class LightsailPorts implements RuleParser {
     public ParsedRules parse(JsonNode record, String operation) {
         ParsedRules.Collector out = new ParsedRules.Collector();
         JsonNode request = Json.field(record, PATH);
-        String name = Json.field(request, "portInfos").isMissingNode() ? "portInfo" : "portInfos";
-        List<JsonNode> infos;
-        try {
-            infos = Fields.objects(request, name, PATH);
-        } catch (Unreadable e) {
-            out.unreadable(e);
-            return out.result();
+        // Put names its ports in portInfos, Open and Close in portInfo; both are read wherever they appear.
+        List<JsonNode> infos = new ArrayList<>();
+        List<String> paths = new ArrayList<>();
+        for (String name : new String[] {"portInfos", "portInfo"}) {
+            try {
+                List<JsonNode> found = Fields.objects(request, name, PATH);
+                for (int i = 0; i < found.size(); i++) {
+                    infos.add(found.get(i));
+                    paths.add(PATH + "." + name + "[" + i + "]");
+                }
+            } catch (Unreadable e) {
+                out.unreadable(e);
+            }
         }
-        if (infos.isEmpty() && !operation.startsWith("Put")) {
+        boolean putNothing = operation.startsWith("Put") && Json.field(request, "portInfos").isContainerNode();
+        if (infos.isEmpty() && putNothing) {
+            out.note("no ports given: PutInstancePublicPorts closes every public port of the instance");
+        } else if (infos.isEmpty()) {
             out.note("the event names no ports");
             out.unknown();
         }
         for (int i = 0; i < infos.size(); i++) {
             JsonNode info = infos.get(i);
-            String path = PATH + "." + name + "[" + i + "]";
+            String path = paths.get(i);
             try {
                 String protocol = Fields.protocol(info, "protocol", path, false);
                 PortRange ports = Fields.ports(protocol, info, "fromPort", "toPort", path);

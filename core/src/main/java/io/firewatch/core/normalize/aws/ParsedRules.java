@@ -1,6 +1,7 @@
 package io.firewatch.core.normalize.aws;
 
 import io.firewatch.core.model.Rule;
+import io.firewatch.core.normalize.DistinctRules;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,12 +54,16 @@ record ParsedRules(List<Rule> rules, boolean known, List<String> notes, List<Str
             known = false;
         }
 
+        boolean anyUnreadable() {
+            return !unreadable.isEmpty();
+        }
+
         boolean isEmpty() {
             return rules.isEmpty();
         }
 
         ParsedRules result() {
-            return new ParsedRules(rules, known, notes, unreadable);
+            return new ParsedRules(DistinctRules.of(rules), known, notes, unreadable);
         }
     }
 }

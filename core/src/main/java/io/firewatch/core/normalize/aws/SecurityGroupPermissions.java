@@ -10,9 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code sg-permissions}: Authorize/Revoke SecurityGroupIngress/Egress. Reads {@code ipPermissions}, the flat legacy
- * parameters ({@code cidrIp}, {@code ipProtocol}, ...), and where the request names rules only by id, the response's
- * canonical rule sets. Security groups hold only allow rules; the direction comes from the operation.
+ * {@code sg-permissions}: Authorize/Revoke SecurityGroupIngress/Egress. A call may state its rules in several places
+ * at once, and every one counts: {@code ipPermissions}, the flat legacy parameters ({@code cidrIp},
+ * {@code ipProtocol}, ...) that SDKs log beside an empty {@code ipPermissions: {}}, and the response's canonical rule
+ * sets ({@code securityGroupRuleSet}, AWS's own record of what was added; {@code revokedSecurityGroupRuleSet}).
+ * Repeats are merged. Security groups hold only allow rules; the direction comes from the operation.
  */
 final class SecurityGroupPermissions implements RuleParser {
     private static final String REQUEST = "requestParameters";
@@ -24,17 +26,19 @@ final class SecurityGroupPermissions implements RuleParser {
         JsonNode response = Json.field(record, "responseElements");
         ParsedRules.Collector out = new ParsedRules.Collector();
 
-        JsonNode permissions = Json.field(request, "ipPermissions");
-        if (!permissions.isMissingNode() && !permissions.isNull()) {
-            readPermissions(request, direction, out);
-            if (!Json.items(Json.field(response, "unknownIpPermissionSet")).isEmpty()) {
-                out.note("some of the rules named were not in the security group, so the call left them as they were");
-            }
-        } else if (isFlat(request)) {
+        readPermissions(request, direction, out);
+        if (isFlat(request)) {
             readPermission(request, REQUEST, direction, out);
-        } else if (!Json.field(request, "securityGroupRuleIds").isMissingNode()) {
-            readRuleIds(request, response, direction, out);
-        } else if (!readCanonical(response, "securityGroupRuleSet", direction, out)) {
+        }
+        readCanonical(response, "securityGroupRuleSet", direction, out);
+        readCanonical(response, "revokedSecurityGroupRuleSet", direction, out);
+        if (!Json.items(Json.field(response, "unknownIpPermissionSet")).isEmpty()) {
+            out.note("some of the rules named were not in the security group, so the call left them as they were");
+        }
+        boolean byId = !Json.field(request, "securityGroupRuleIds").isMissingNode();
+        if (out.isEmpty() && byId) {
+            noteRuleIds(request, out);
+        } else if (out.isEmpty() && !out.anyUnreadable()) {
             out.note("the event names no rules");
             out.unknown();
         }
@@ -46,6 +50,7 @@ final class SecurityGroupPermissions implements RuleParser {
                 || !Json.field(request, "sourceSecurityGroupName").isMissingNode();
     }
 
+    /** Every {@code IpPermission} of {@code ipPermissions}; none when it is absent or {@code {}}. */
     private static void readPermissions(JsonNode request, Direction direction, ParsedRules.Collector out) {
         List<JsonNode> items;
         try {
@@ -83,9 +88,11 @@ final class SecurityGroupPermissions implements RuleParser {
             if (legacyGroup != null) {
                 addresses.add(legacyGroup);
             }
-            Rule rule = rule(direction, protocol, ports, addresses);
-            String description = descriptions(p);
-            out.add(description == null ? rule : rule.withContext(description, null, List.of()));
+            if (!addresses.isEmpty()) {
+                Rule rule = rule(direction, protocol, ports, addresses);
+                String description = descriptions(p);
+                out.add(description == null ? rule : rule.withContext(description, null, List.of()));
+            }
         } catch (Unreadable e) {
             out.unreadable(e);
         }
@@ -105,7 +112,7 @@ final class SecurityGroupPermissions implements RuleParser {
         return found.isEmpty() ? null : String.join("; ", found);
     }
 
-    private static void readRuleIds(JsonNode request, JsonNode response, Direction direction, ParsedRules.Collector out) {
+    private static void noteRuleIds(JsonNode request, ParsedRules.Collector out) {
         List<String> ids;
         try {
             ids = Fields.strings(request, "securityGroupRuleIds", "securityGroupRuleId", REQUEST);
@@ -113,25 +120,18 @@ final class SecurityGroupPermissions implements RuleParser {
             out.unreadable(e);
             return;
         }
-        if (readCanonical(response, "revokedSecurityGroupRuleSet", direction, out)) {
-            return;
-        }
         out.note("rules were named by id (" + String.join(", ", ids) + ") and their content is not in the event;"
                 + " security groups hold only allow rules");
     }
 
-    /** The response's canonical view ({@code securityGroupRuleSet} items); false when the response has none. */
-    private static boolean readCanonical(JsonNode response, String name, Direction direction, ParsedRules.Collector out) {
-        JsonNode set = Json.field(response, name);
-        if (set.isMissingNode() || set.isNull()) {
-            return false;
-        }
+    /** The response's canonical view ({@code securityGroupRuleSet} items), one rule per item. */
+    private static void readCanonical(JsonNode response, String name, Direction direction, ParsedRules.Collector out) {
         List<JsonNode> items;
         try {
             items = Fields.objects(response, name, "responseElements");
         } catch (Unreadable e) {
             out.unreadable(e);
-            return true;
+            return;
         }
         for (int i = 0; i < items.size(); i++) {
             JsonNode r = items.get(i);
@@ -157,7 +157,6 @@ final class SecurityGroupPermissions implements RuleParser {
                 out.unreadable(e);
             }
         }
-        return true;
     }
 
     private static Rule rule(Direction direction, String protocol, PortRange ports, List<String> addresses) {

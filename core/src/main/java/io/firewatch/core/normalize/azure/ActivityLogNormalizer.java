@@ -7,7 +7,10 @@ import io.firewatch.core.model.Outcome;
 import io.firewatch.core.normalize.Json;
 import io.firewatch.core.normalize.Normalizer;
 import io.firewatch.core.normalize.Origin;
+import io.firewatch.core.normalize.Problem;
 import io.firewatch.core.normalize.Times;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -32,10 +35,14 @@ final class ActivityLogNormalizer implements Normalizer {
         this.changes = changes;
     }
 
+    /**
+     * An object with {@code operationName}, a text {@code resourceId} and {@code time} or {@code eventTimestamp}. A
+     * recognised record whose operation name or time cannot be read is reported by {@link #normalize}.
+     */
     @Override
     public boolean recognizes(JsonNode d) {
-        return d.isObject() && value(d, "operationName") != null && Json.field(d, "resourceId").isTextual()
-                && (value(d, "time") != null || value(d, "eventTimestamp") != null);
+        return d.isObject() && d.has("operationName") && Json.field(d, "resourceId").isTextual()
+                && (d.has("time") || d.has("eventTimestamp"));
     }
 
     @Override
@@ -48,7 +55,14 @@ final class ActivityLogNormalizer implements Normalizer {
             out.ignored(origin, "Activity Log record of category " + category + " is not an administrative operation");
             return;
         }
-        String operationName = value(d, "operationName");
+        JsonNode named = Json.field(d, "operationName");
+        named = named.isObject() ? Json.field(named, "value") : named;
+        String operationName = named.isTextual() && !named.asText().isBlank() ? named.asText() : null;
+        if (operationName == null) {
+            out.problem(new Problem(origin, Problem.Kind.INVALID,
+                    "Activity Log record whose operationName is not a text value (or an object with a text value)"));
+            return;
+        }
         Operation op = catalog.azure(operationName);
         if (op == null) {
             out.ignored(origin, "operation " + operationName + " is not a watched firewall operation");
@@ -63,8 +77,21 @@ final class ActivityLogNormalizer implements Normalizer {
         String correlationId = blankToNull(Json.text(d, "correlationId"));
         String resourceId = first(blankToNull(Json.text(properties, "entity")), blankToNull(Json.text(d, "resourceId")));
 
+        Instant time = Times.first(d, "time", "eventTimestamp", "time.value", "eventTimestamp.value");
+        if (time == null) {
+            Times.reportUnreadable(d, d.has("time") ? "time" : "eventTimestamp", origin, out);
+        }
+        List<AzureChanges.LabeledBody> bodies = new ArrayList<>();
+        for (String[] body : new String[][] {{"responseBody", "response body"}, {"requestbody", "request body"}}) {
+            Bodies.Body b = Bodies.read(Json.field(properties, body[0]));
+            if (b.unreadable()) {
+                out.problem(new Problem(origin, Problem.Kind.INVALID, "properties." + body[0]
+                        + " is not a JSON object (cut short or of another type); the change is judged without it"));
+            }
+            bodies.add(new AzureChanges.LabeledBody(body[1], b));
+        }
         out.change(changes.build(new AzureChanges.Facts(
-                operationName, op, Times.parse(first(value(d, "time"), value(d, "eventTimestamp"))), correlationId,
+                operationName, op, time, correlationId,
                 first(Json.text(d, "eventDataId"), Json.text(d, "id")),
                 resourceId, Json.text(d, "subscriptionId"), failed ? Outcome.FAILURE : Outcome.SUCCESS,
                 failed ? errorCode(properties, statusCode, signature) : null,
@@ -72,9 +99,7 @@ final class ActivityLogNormalizer implements Normalizer {
                         first(Json.field(identity, "authorization"), Json.field(d, "authorization")),
                         Json.field(d, "httpRequest"), Json.text(d, "caller"), Json.text(d, "callerIpAddress"),
                         Json.firstText(d, "httpRequest.userAgent", "properties.userAgent")),
-                created(statusCode, signature),
-                List.of(new AzureChanges.LabeledBody("response body", Bodies.read(Json.field(properties, "responseBody"))),
-                        new AzureChanges.LabeledBody("request body", Bodies.read(Json.field(properties, "requestbody")))),
+                created(statusCode, signature), bodies,
                 value(d, "location"), d)));
     }
 

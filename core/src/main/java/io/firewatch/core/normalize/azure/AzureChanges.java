@@ -11,6 +11,7 @@ import io.firewatch.core.model.Provider;
 import io.firewatch.core.model.ResourceRef;
 import io.firewatch.core.model.Rule;
 import io.firewatch.core.model.Target;
+import io.firewatch.core.normalize.DistinctRules;
 import io.firewatch.core.normalize.Json;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -71,10 +72,16 @@ final class AzureChanges {
         String region = null;
         String bodyName = null;
         Map<String, String> tags = new LinkedHashMap<>();
+        // Every body counts: the request states what was asked, the response what ARM stored; their rules are merged.
+        boolean readRules = !rulesKnown && action != Action.DELETE;
+        boolean complete = true;
+        boolean anyRead = false;
+        List<Rule> read = new ArrayList<>();
         for (LabeledBody lb : f.bodies()) {
             Bodies.Body b = lb.body();
             if (b.unreadable()) {
                 notes.add("the " + lb.label() + " in the record is cut short or not JSON, so its rules could not be read");
+                complete = false;
                 continue;
             }
             if (!b.present()) {
@@ -85,14 +92,19 @@ final class AzureChanges {
             if (tags.isEmpty()) {
                 tags.putAll(tags(Json.field(b.node(), "tags")));
             }
-            if (!rulesKnown && action != Action.DELETE) {
-                Optional<AzureRules.RuleSet> read = AzureRules.read(op.rules(), f.operationName(), b.node(), arm.name());
-                if (read.isPresent()) {
-                    rules = read.get().rules();
-                    notes.addAll(read.get().notes());
-                    rulesKnown = true;
+            if (readRules) {
+                Optional<AzureRules.RuleSet> set = AzureRules.read(op.rules(), f.operationName(), b.node(), arm.name());
+                if (set.isPresent()) {
+                    anyRead = true;
+                    complete &= set.get().complete();
+                    read.addAll(set.get().rules());
+                    set.get().notes().stream().filter(n -> !notes.contains(n)).forEach(notes::add);
                 }
             }
+        }
+        if (readRules) {
+            rules = DistinctRules.of(read);
+            rulesKnown = anyRead && complete;
         }
         if (region == null && !"global".equals(location(f.location()))) {
             region = location(f.location());

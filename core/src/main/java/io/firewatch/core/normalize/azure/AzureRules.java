@@ -22,8 +22,12 @@ import java.util.Optional;
  */
 public final class AzureRules {
 
-    /** Rules read from a body, and facts about the reading the alert should mention (parts left out, special values). */
-    public record RuleSet(List<Rule> rules, List<String> notes) {
+    /**
+     * Rules read from a body, and facts about the reading the alert should mention (parts left out, special values).
+     *
+     * @param complete false when a rule of the body could not be read and was left out
+     */
+    public record RuleSet(List<Rule> rules, List<String> notes, boolean complete) {
         public RuleSet {
             rules = List.copyOf(rules);
             notes = List.copyOf(notes);
@@ -82,7 +86,8 @@ public final class AzureRules {
             case "db-firewall-rule" -> DbFirewallRules.rule(resource, operationOrType, fallbackName, notes);
             default -> null;
         };
-        return rules == null ? Optional.empty() : Optional.of(new RuleSet(rules, notes));
+        boolean complete = notes.stream().noneMatch(n -> n.endsWith(RuleBits.LEFT_OUT));
+        return rules == null ? Optional.empty() : Optional.of(new RuleSet(rules, notes, complete));
     }
 
     /** The parser of an operation, or of the first operation with a parser on that resource type. */

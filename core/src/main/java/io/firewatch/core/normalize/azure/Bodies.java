@@ -24,7 +24,10 @@ final class Bodies {
     private Bodies() {
     }
 
-    /** Reads a body field's value: an object as is, a string parsed as JSON; blank and null are absent. */
+    /**
+     * Reads a body field's value: an object as is, a string parsed as JSON; blank and null are absent; anything else
+     * (text that is no JSON object, a number, an array) is unreadable.
+     */
     static Body read(JsonNode value) {
         if (value == null || value.isMissingNode() || value.isNull()) {
             return Body.ABSENT;
@@ -32,7 +35,10 @@ final class Bodies {
         if (value.isObject()) {
             return new Body(value, false);
         }
-        if (!value.isTextual() || value.asText().isBlank()) {
+        if (!value.isTextual()) {
+            return new Body(MissingNode.getInstance(), true);
+        }
+        if (value.asText().isBlank()) {
             return Body.ABSENT;
         }
         try {

@@ -20,7 +20,7 @@ final class EventGridNormalizer implements Normalizer {
     @Override
     public boolean recognizes(JsonNode d) {
         return d.isObject() && !d.has("specversion") && text(d, "eventType") && text(d, "id")
-                && text(d, "eventTime") && (text(d, "subject") || text(d, "topic"));
+                && d.has("eventTime") && (text(d, "subject") || text(d, "topic"));
     }
 
     @Override

@@ -80,7 +80,7 @@ final class FirewallRules {
         }
         Access access = kind == Kind.NAT ? Access.ALLOW : collectionAccess;
         if (access == null) {
-            notes.add("rule " + (name == null ? "" : name + " ") + "has no readable action (Allow, Deny or DNAT) and was left out");
+            notes.add("rule " + (name == null ? "" : name + " ") + "has no readable action (Allow, Deny or DNAT)" + RuleBits.LEFT_OUT);
             return List.of();
         }
         List<String> destinations = RuleBits.texts(rule, "destinationAddresses", "destinationFqdns");
@@ -94,7 +94,7 @@ final class FirewallRules {
     /** Application rules: outbound, one rule per protocol/port pair such as {@code Https:443}. */
     private static List<Rule> application(Access access, JsonNode rule, String name, List<String> sources, List<String> notes) {
         if (access == null) {
-            notes.add("rule " + (name == null ? "" : name + " ") + "has no readable action (Allow or Deny) and was left out");
+            notes.add("rule " + (name == null ? "" : name + " ") + "has no readable action (Allow or Deny)" + RuleBits.LEFT_OUT);
             return List.of();
         }
         List<String> destinations = RuleBits.texts(rule, "targetFqdns", "fqdnTags", "targetUrls", "webCategories", "destinationAddresses");

@@ -35,7 +35,7 @@ final class NsgRules {
         }
         Access access = RuleBits.access(Json.text(p, "access"));
         if (access == null) {
-            notes.add("security rule " + (name == null ? "" : name + " ") + "has no readable access (Allow or Deny) and was left out");
+            notes.add("security rule " + (name == null ? "" : name + " ") + "has no readable access (Allow or Deny)" + RuleBits.LEFT_OUT);
             return List.of();
         }
         List<String> sources = RuleBits.texts(p, "sourceAddressPrefix", "sourceAddressPrefixes");

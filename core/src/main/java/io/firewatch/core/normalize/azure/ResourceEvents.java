@@ -9,6 +9,7 @@ import io.firewatch.core.normalize.Normalizer;
 import io.firewatch.core.normalize.Origin;
 import io.firewatch.core.normalize.Problem;
 import io.firewatch.core.normalize.Times;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -50,7 +51,13 @@ final class ResourceEvents {
             out.problem(new Problem(origin, Problem.Kind.INVALID, schema + " event " + type + " has no data object"));
             return;
         }
-        String operationName = Json.firstText(data, "operationName", "authorization.action");
+        JsonNode named = Json.field(data, "operationName");
+        String operationName = named.isTextual() ? named.asText() : named.isMissingNode() ? Json.text(data, "authorization.action") : null;
+        if (operationName == null || operationName.isBlank()) {
+            out.problem(new Problem(origin, Problem.Kind.INVALID, schema + " event " + type
+                    + " whose data.operationName is " + (named.isMissingNode() ? "missing" : "not a text value")));
+            return;
+        }
         Operation op = catalog.azure(operationName);
         if (op == null) {
             out.ignored(origin, "operation " + operationName + " is not a watched firewall operation");
@@ -66,8 +73,12 @@ final class ResourceEvents {
             Matcher s = SUBSCRIPTION.matcher(topic.strip());
             subscription = s.find() ? s.group(1) : null;
         }
+        Instant when = Times.parse(time);
+        if (when == null) {
+            Times.reportUnreadable(raw, schema.equals("Event Grid") ? "eventTime" : "time", origin, out);
+        }
         out.change(changes.build(new AzureChanges.Facts(
-                operationName, op, Times.parse(time), blankToNull(Json.text(data, "correlationId")), id,
+                operationName, op, when, blankToNull(Json.text(data, "correlationId")), id,
                 resourceId(data, subject), subscription, failed ? Outcome.FAILURE : Outcome.SUCCESS, errorCode,
                 AzureActors.of(Json.field(data, "claims"), Json.field(data, "authorization"), Json.field(data, "httpRequest"),
                         null, null, Json.text(data, "httpRequest.userAgent")),

@@ -13,6 +13,9 @@ import java.util.Locale;
 
 /** The pieces every Azure rule shape is made of: address lists, port lists, protocols, access. */
 final class RuleBits {
+    /** The end of every note about a rule that could not be read; such a body's rules are incomplete. */
+    static final String LEFT_OUT = " and was left out";
+
     private RuleBits() {
     }
 
@@ -92,7 +95,7 @@ final class RuleBits {
             PortRange r = PortRange.parse(t);
             if (r == null) {
                 String note = "port range '" + t + "'" + (name == null ? "" : " of rule " + name)
-                        + " is not a port or range and was left out";
+                        + " is not a port or range" + LEFT_OUT;
                 if (!notes.contains(note)) {
                     notes.add(note);
                 }

@@ -8,9 +8,11 @@ import io.firewatch.core.model.FirewallChange;
 import io.firewatch.core.model.Outcome;
 import io.firewatch.core.model.Provider;
 import io.firewatch.core.model.ResourceRef;
+import io.firewatch.core.normalize.DistinctRules;
 import io.firewatch.core.normalize.Json;
 import io.firewatch.core.normalize.Normalizer;
 import io.firewatch.core.normalize.Origin;
+import io.firewatch.core.normalize.Problem;
 import io.firewatch.core.normalize.Times;
 import java.util.List;
 import java.util.Set;
@@ -21,7 +23,8 @@ import java.util.Set;
  * {@code p_*} columns) are no GCP transport's format and are left unrecognised.
  *
  * <p>A long-running Compute operation logs a {@code first} entry (with the request) and a {@code last} one (on
- * completion, without it); both get the operation id as change key, so they merge into one alert.
+ * completion, without it); each alerts on its own, and both get the operation id as change key, so a scan merges them
+ * into one alert and separate invocations give alerts with the same id.
  */
 final class AuditLogEntry implements Normalizer {
     private static final Set<String> FAILED_SEVERITIES = Set.of("ERROR", "CRITICAL", "ALERT", "EMERGENCY");
@@ -42,21 +45,38 @@ final class AuditLogEntry implements Normalizer {
     @Override
     public void normalize(JsonNode entry, Origin origin, Sink out) {
         JsonNode payload = entry.get("protoPayload");
-        String method = Json.text(payload, "methodName");
-        String service = Json.text(payload, "serviceName");
+        String method = name(payload, "methodName");
+        JsonNode serviceNode = Json.field(payload, "serviceName");
+        if (method == null || !serviceNode.isMissingNode() && !serviceNode.isNull() && !serviceNode.isTextual()) {
+            String field = method == null ? "methodName" : "serviceName";
+            out.problem(new Problem(origin, Problem.Kind.INVALID, "audit log entry whose protoPayload." + field
+                    + (Json.field(payload, field).isMissingNode() ? " is missing" : " is not a text value")));
+            return;
+        }
+        String service = serviceNode.isTextual() ? serviceNode.asText() : null;
         Operation op = catalog.gcp(method);
         if (op == null || service != null && !service.equals(op.service())) {
-            out.ignored(origin, method == null ? "audit log entry without a methodName" : "not a watched GCP method: " + method);
+            out.ignored(origin, "not a watched GCP method: " + method);
             return;
         }
         FirewallChange change = change(entry, payload, method, op);
-        if (isCompletionOnly(entry) && change.succeeded()) {
-            // A successful completion adds nothing to the first entry; emitting it would alert twice when the two
-            // entries reach different function invocations. A failed completion is news: the change did not happen.
-            out.ignored(origin, "completion of operation " + change.changeKey() + ": its first entry carries the change");
-            return;
+        if (change.time() == null) {
+            Times.reportUnreadable(entry, "timestamp", origin, out);
         }
+        // A completion entry alerts on its own too (its first entry may sit in another file or invocation, or be
+        // lost); both carry the operation id as change key, so a scan merges them and their alerts share one id.
         out.change(change);
+    }
+
+    /** A request with content: completion entries log none, or only its {@code @type}. */
+    private static boolean carriesRequest(JsonNode payload) {
+        JsonNode request = Json.field(payload, "request");
+        return request.isObject() && (request.size() > 1 || request.size() == 1 && !request.has("@type"));
+    }
+
+    private static String name(JsonNode payload, String field) {
+        JsonNode v = Json.field(payload, field);
+        return v.isTextual() && !v.asText().isBlank() ? v.asText() : null;
     }
 
     private static boolean isCompletionOnly(JsonNode entry) {
@@ -75,7 +95,7 @@ final class AuditLogEntry implements Normalizer {
         FirewallChange.Builder b = FirewallChange.builder(Provider.GCP)
                 .account(Locations.account(entry, resourceName))
                 .region(Locations.region(payload, resourceName))
-                .time(Times.parse(Json.firstText(entry, "timestamp", "receiveTimestamp")))
+                .time(Times.first(entry, "timestamp", "receiveTimestamp"))
                 .operation(method)
                 .action(op.action())
                 .target(op.target())
@@ -86,15 +106,16 @@ final class AuditLogEntry implements Normalizer {
                 .changeKey(key)
                 .raw(entry);
         outcome(entry, payload, b);
-        if (completionOnly) {
+        if (completionOnly && !carriesRequest(payload)) {
             // The completion entry carries no request; the first entry of the operation has the content.
-            return b.rules(List.of(), false).build();
+            return b.rules(List.of(), false).notes(List.of("this is the completion entry of operation " + key
+                    + "; the rule content is logged in the operation's first entry")).build();
         }
         RuleInput input = new RuleInput(op, method, Json.field(payload, "request"), Json.field(payload, "resourceOriginalState"),
                 op.action(), resourceName);
         ParsedRules parsed = RuleParsers.named(op.rules()).parse(input);
         Action action = detach(parsed.action(), method, input.request());
-        return b.action(action).rules(parsed.rules(), parsed.known()).previousRules(parsed.previous()).notes(parsed.notes()).build();
+        return b.action(action).rules(DistinctRules.of(parsed.rules()), parsed.known()).previousRules(parsed.previous()).notes(parsed.notes()).build();
     }
 
     /** Setting a backend's security policy to nothing removes Cloud Armor from it. */

@@ -1,6 +1,7 @@
 package io.firewatch.core.normalize.gcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.firewatch.core.model.Access;
@@ -104,7 +105,10 @@ final class VpcFirewallRules implements RuleParser {
         return a.equals(b);
     }
 
-    /** A copy with the singular REST names ({@code allowed}, {@code denied}) renamed to the audit log's plurals. */
+    /**
+     * A copy with the singular REST names ({@code allowed}, {@code denied}) folded into the audit log's plurals; an
+     * entry carrying both spellings keeps the entries of both.
+     */
     static ObjectNode canonical(JsonNode node) {
         ObjectNode copy = JsonNodeFactory.instance.objectNode();
         if (node == null || !node.isObject()) {
@@ -114,11 +118,18 @@ final class VpcFirewallRules implements RuleParser {
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> f = fields.next();
             String key = switch (f.getKey()) {
-                case "allowed" -> node.has("alloweds") ? f.getKey() : "alloweds";
-                case "denied" -> node.has("denieds") ? f.getKey() : "denieds";
+                case "allowed" -> "alloweds";
+                case "denied" -> "denieds";
                 default -> f.getKey();
             };
-            copy.set(key, f.getValue());
+            if (copy.has(key) && (key.equals("alloweds") || key.equals("denieds"))) {
+                ArrayNode both = JsonNodeFactory.instance.arrayNode();
+                Json.items(copy.get(key)).forEach(both::add);
+                Json.items(f.getValue()).forEach(both::add);
+                copy.set(key, both);
+            } else {
+                copy.set(key, f.getValue());
+            }
         }
         return copy;
     }

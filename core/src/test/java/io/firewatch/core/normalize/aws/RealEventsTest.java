@@ -118,7 +118,10 @@ class RealEventsTest {
                 .map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
                     Expected e = EXPECTED.get(p.getFileName().toString());
                     Fixtures.Result result = Fixtures.scan(Files.readAllBytes(p));
-                    assertThat(result.problems).as("problems").isEmpty();
+                    // StreamAlert redacted both times to "...": the change still alerts, and the time is reported.
+                    boolean timeRedacted = p.getFileName().toString().startsWith("streamalert-eventbridge-create-nacl");
+                    assertThat(result.problems).as("problems").hasSize(timeRedacted ? 1 : 0)
+                            .allSatisfy(problem -> assertThat(problem.message()).startsWith("eventTime is not a time"));
                     Alert alert = result.only();
                     assertThat(alert.severity().wire()).as("severity").isEqualTo(e.severity());
                     assertThat(alert.change().outcome().wire()).as("outcome").isEqualTo(e.outcome());

@@ -119,12 +119,15 @@ class GcpGotchasTest {
     }
 
     @Test
-    void aSuccessfulLastEntryAloneIsIgnoredSoTwoInvocationsNeverAlertTwice() throws IOException {
-        JsonNode last = json("logentry/firewalls-insert-first-and-last").get(1);
-        Fixtures.Result result = scanDocuments(List.of(last));
-        assertThat(result.alerts).isEmpty();
-        assertThat(result.problems).isEmpty();
-        assertThat(result.inputs).allSatisfy(i -> assertThat(i.ignored()).isEqualTo(1));
+    void aSuccessfulLastEntryAloneAlertsWithTheIdOfItsOperation() throws IOException {
+        JsonNode entries = json("logentry/firewalls-insert-first-and-last");
+        Alert last = scanDocuments(List.of(entries.get(1))).only();
+        assertThat(last.change().rulesKnown()).isFalse();
+        assertThat(last.openToWorld()).as("content unknown is never closed").isNull();
+        assertThat(last.severity()).isEqualTo(Severity.HIGH);
+        assertThat(last.reasons()).anyMatch(r -> r.contains("completion entry of operation"));
+        Alert first = scanDocuments(List.of(entries.get(0))).only();
+        assertThat(last.id()).as("separate invocations: one alert id, so downstream dedup keeps one").isEqualTo(first.id());
     }
 
     @Test
