@@ -1,10 +1,7 @@
 package io.firewatch.azure;
 
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import io.firewatch.core.testing.WebhookStandIn;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * First-invocation benchmark, run by {@code bench/azure-cold-start.sh} (not a test). A fresh JVM per run stands in for
@@ -18,18 +15,9 @@ public final class FirstInvocationBench {
 
     public static void main(String[] args) throws Exception {
         boolean warmup = !(args.length > 0 && args[0].equals("no-warmup"));
-        AtomicInteger cards = new AtomicInteger();
-        HttpServer teams = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        teams.createContext("/", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            cards.incrementAndGet();
-            exchange.sendResponseHeaders(202, -1);
-            exchange.close();
-        });
-        teams.start();
-        try {
+        try (WebhookStandIn teams = new WebhookStandIn()) {
             Map<String, String> env = Map.of("FIREWATCH_TEAMS_WEBHOOK_URL",
-                    "http://127.0.0.1:" + teams.getAddress().getPort() + "/workflows/bench");
+                    teams.url());
             long t0 = System.nanoTime();
             FunctionRuntime runtime = FunctionRuntime.fromEnvironment(env);
             if (warmup) {
@@ -40,13 +28,11 @@ public final class FirstInvocationBench {
             function.run(new String[] {Resources.text("events/activitylog-message-1.json"),
                     Resources.text("events/activitylog-message-2.json")}, new TestContext(FirewallActivityLog.NAME));
             long t2 = System.nanoTime();
-            function.run(new String[] {Resources.text("events/activitylog-message-1.json").replace("-", "-2")},
+            function.run(new String[] {Resources.text("events/activitylog-message-1.json").replace("4a5b6c7d-8e9f", "5b6c7d8e-9f0a")},
                     new TestContext(FirewallActivityLog.NAME));
             long t3 = System.nanoTime();
             System.out.printf("mode=azure warmup=%s init_ms=%d first_invocation_ms=%d second_invocation_ms=%d cards=%d%n",
-                    warmup, ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), cards.get());
-        } finally {
-            teams.stop(0);
+                    warmup, ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), teams.posts());
         }
         System.exit(0);
     }

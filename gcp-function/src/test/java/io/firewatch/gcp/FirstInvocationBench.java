@@ -1,11 +1,8 @@
 package io.firewatch.gcp;
 
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import io.firewatch.core.testing.WebhookStandIn;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * First-invocation benchmark, run by {@code bench/gcp-cold-start.sh} (not a test): the deployment jar in a fresh
@@ -18,19 +15,10 @@ public final class FirstInvocationBench {
     }
 
     public static void main(String[] args) throws Exception {
-        AtomicInteger cards = new AtomicInteger();
-        HttpServer teams = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        teams.createContext("/", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            cards.incrementAndGet();
-            exchange.sendResponseHeaders(202, -1);
-            exchange.close();
-        });
-        teams.start();
-        try {
-            String webhook = "http://127.0.0.1:" + teams.getAddress().getPort() + "/workflows/bench";
+        try (WebhookStandIn teams = new WebhookStandIn()) {
+            String webhook = teams.url();
             if (args.length > 0 && args[0].equals("in-process")) {
-                inProcess(webhook, cards);
+                inProcess(webhook, teams);
                 return;
             }
             long t0 = System.nanoTime();
@@ -45,16 +33,14 @@ public final class FirstInvocationBench {
                 HttpResponse<String> second = post(function, "bench-second", "2");
                 long t3 = System.nanoTime();
                 System.out.printf("mode=gcp start_to_serving_ms=%d first_invocation_ms=%d second_invocation_ms=%d status=%d,%d cards=%d%n",
-                        ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), first.statusCode(), second.statusCode(), cards.get());
+                        ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), first.statusCode(), second.statusCode(), teams.posts());
             }
-        } finally {
-            teams.stop(0);
         }
         System.exit(0);
     }
 
     /** The function alone, without the invoker: its constructor, then two events handed over as CloudEvents. */
-    private static void inProcess(String webhook, AtomicInteger cards) throws Exception {
+    private static void inProcess(String webhook, WebhookStandIn teams) throws Exception {
         long t0 = System.nanoTime();
         AuditLogFunction function = new AuditLogFunction(Map.of("FIREWATCH_TEAMS_WEBHOOK_URL", webhook),
                 new StructuredLog(new java.io.PrintStream(java.io.OutputStream.nullOutputStream())));
@@ -66,7 +52,7 @@ public final class FirstInvocationBench {
                 Events.messagePublishedData(Events.logEntry("firewalls-insert-first.json", "bench-second"), "2", "bench").toString()));
         long t3 = System.nanoTime();
         System.out.printf("mode=gcp-in-process init_ms=%d first_invocation_ms=%d second_invocation_ms=%d cards=%d%n",
-                ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), cards.get());
+                ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), teams.posts());
     }
 
     private static HttpResponse<String> post(InvokerProcess function, String rule, String messageId) throws Exception {
