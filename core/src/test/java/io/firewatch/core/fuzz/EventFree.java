@@ -1,8 +1,8 @@
 package io.firewatch.core.fuzz;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,11 +10,11 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Which inputs hold no event by contract, so a scan of them may say nothing: empty or whitespace-only content
- * (after gzip and a byte-order mark), and well-formed JSON without a single value in it ({@code []},
- * {@code {"Records": []}}). Anything else must give an alert, an ignored event or a problem.
+ * (after gzip and a byte-order mark), empty JSON containers, and log files whose record list is empty
+ * ({@code {"Records": []}}, {@code {"records": []}}). Anything else must give an alert, an ignored event or a problem.
  */
 final class EventFree {
-    private static final JsonFactory JSON = new JsonFactory();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private EventFree() {
     }
@@ -23,10 +23,10 @@ final class EventFree {
         try {
             byte[] content = gunzip(input);
             int start = startsWithBom(content) ? 3 : 0;
-            try (JsonParser p = JSON.createParser(content, start, content.length - start)) {
-                JsonToken t;
-                while ((t = p.nextToken()) != null) {
-                    if (t.isScalarValue()) {
+            try (MappingIterator<JsonNode> values = JSON.readerFor(JsonNode.class)
+                    .readValues(content, start, content.length - start)) {
+                while (values.hasNextValue()) {
+                    if (!vacuous(values.nextValue())) {
                         return false;
                     }
                 }
@@ -35,6 +35,25 @@ final class EventFree {
         } catch (IOException | RuntimeException e) {
             return false;
         }
+    }
+
+    private static boolean vacuous(JsonNode value) {
+        if (value.isContainerNode() && value.isEmpty()) {
+            return true;
+        }
+        if (value.isArray()) {
+            for (JsonNode element : value) {
+                if (!vacuous(element)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return value.isObject() && (emptyList(value.get("Records")) || emptyList(value.get("records")));
+    }
+
+    private static boolean emptyList(JsonNode node) {
+        return node != null && node.isArray() && node.isEmpty();
     }
 
     private static byte[] gunzip(byte[] input) throws IOException {
