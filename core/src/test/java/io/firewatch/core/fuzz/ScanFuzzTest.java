@@ -3,10 +3,13 @@ package io.firewatch.core.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firewatch.core.Firewatch;
 import io.firewatch.core.Scan;
 import io.firewatch.core.ScanListener;
 import io.firewatch.core.alert.Alert;
+import io.firewatch.core.alert.AlertJson;
 import io.firewatch.core.config.FirewatchConfig;
 import io.firewatch.core.detect.AddressSpace;
 import io.firewatch.core.model.Access;
@@ -18,12 +21,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Raw bytes through a whole scan: the document reader, every normalizer, the collapser and the detector. Without
+ * Raw bytes through a whole scan: the document reader, every normalizer, the collapser, the detector and the alert's
+ * JSON. Invariants: nothing escapes, an input with content is never silent, {@code openToWorld: true} only with an
+ * allowed ingress source that parses as the whole internet, and every alert prints as one JSON line. Without
  * {@code JAZZER_FUZZ=1} it replays its seed corpus ({@code ScanFuzzTestInputs/scan}: the samples, the fixtures and
  * every input a campaign found) as a regression test; {@code bench/fuzz.sh} runs a timed campaign.
  */
 public class ScanFuzzTest {
     private static final Firewatch FIREWATCH = new Firewatch(FirewatchConfig.defaults());
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @FuzzTest
     void scan(byte[] input) {
@@ -50,6 +56,16 @@ public class ScanFuzzTest {
                         .isTrue();
             }
             assertThat(alert.severity()).as("severity").isNotNull();
+            assertThat(oneLine(AlertJson.toJson(alert))).as("the alert as the CLI prints it").isTrue();
+        }
+    }
+
+    /** One JSON object on one line, whatever the event's text held. */
+    private static boolean oneLine(String json) {
+        try {
+            return JSON.readTree(json).isObject() && json.indexOf('\n') < 0 && json.indexOf('\r') < 0;
+        } catch (JsonProcessingException e) {
+            return false;
         }
     }
 
