@@ -62,31 +62,6 @@ public final class Fixtures {
         return Paths.get("core/src/test/resources/fixtures");
     }
 
-    /** The system property that makes the real-events tests mandatory ({@code required}); {@code .ci/run} sets it. */
-    public static final String REAL_EVENTS = "firewatch.realEvents";
-
-    /**
-     * {@code shared/real-events} beside the checkout. When it is not there the calling test is skipped with a visible
-     * notice, so a clone with nothing beside it passes; with {@code -Dfirewatch.realEvents=required} (CI) a missing
-     * folder fails instead, so CI can never skip these tests silently.
-     */
-    public static Path requiredRealEvents() {
-        return requiredRealEvents(realEvents(), System.getProperty(REAL_EVENTS));
-    }
-
-    static Path requiredRealEvents(Path root, String mode) {
-        if (root != null) {
-            return root;
-        }
-        String why = "../shared/real-events is not beside the checkout";
-        if ("required".equals(mode)) {
-            throw new AssertionError(why + ", and -D" + REAL_EVENTS + "=required makes it mandatory");
-        }
-        System.err.println("NOTICE: real-events tests skipped: " + why + " (CI runs them with -D" + REAL_EVENTS + "=required)");
-        org.junit.jupiter.api.Assumptions.abort("skipped: " + why);
-        return null;
-    }
-
     /** {@code shared/real-events} beside the checkout, or null when it is not there. */
     public static Path realEvents() {
         for (String candidate : new String[] {"../shared/real-events", "../../shared/real-events", "../../../shared/real-events"}) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firewatch.core.alert.Alert;
 import io.firewatch.core.testing.Fixtures;
+import io.firewatch.core.testing.RealEvents;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,10 +92,7 @@ class RealEventsTest {
     }
 
     private static Path awsFolder() {
-        Path root = Fixtures.requiredRealEvents();
-        Path aws = root.resolve("aws");
-        assertThat(aws).as("real AWS events folder").isDirectory();
-        return aws;
+        return RealEvents.folder("aws");
     }
 
     private static List<Path> files(Path folder) throws IOException {

@@ -10,6 +10,7 @@ import io.firewatch.core.normalize.Normalizers;
 import io.firewatch.core.normalize.Origin;
 import io.firewatch.core.normalize.Problem;
 import io.firewatch.core.testing.Fixtures;
+import io.firewatch.core.testing.RealEvents;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,10 +35,7 @@ class AzureRecognitionTest {
         for (String f : Fixtures.all()) {
             files.add(Fixtures.sourceRoot().resolve(f));
         }
-        Path real = Fixtures.realEvents();
-        if (real == null && "required".equals(System.getProperty(Fixtures.REAL_EVENTS))) {
-            throw new AssertionError("../shared/real-events is not beside the checkout");
-        }
+        Path real = RealEvents.rootIfPresent();
         if (real != null) {
             try (Stream<Path> s = Files.walk(real)) {
                 s.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".json")).sorted().forEach(files::add);

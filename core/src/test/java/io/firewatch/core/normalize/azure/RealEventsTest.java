@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firewatch.core.alert.Alert;
 import io.firewatch.core.testing.Fixtures;
+import io.firewatch.core.testing.RealEvents;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,10 +40,7 @@ class RealEventsTest {
             Map.entry("panther-activity-nsg-write.json", new Expect("high", "modify", "success", "null", "westus")));
 
     private static Path azure() {
-        Path root = Fixtures.requiredRealEvents();
-        Path azure = root.resolve("azure");
-        assertThat(azure).isDirectory();
-        return azure;
+        return RealEvents.folder("azure");
     }
 
     @Test

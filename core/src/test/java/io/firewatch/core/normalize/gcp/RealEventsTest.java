@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firewatch.core.normalize.Problem;
 import io.firewatch.core.testing.Fixtures;
+import io.firewatch.core.testing.RealEvents;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,9 +44,7 @@ class RealEventsTest {
     }
 
     private static Stream<Path> files(String folder) throws IOException {
-        Path root = Fixtures.requiredRealEvents();
-        Path dir = root.resolve(folder);
-        assertThat(dir).as(folder).isDirectory();
+        Path dir = RealEvents.folder(folder);
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
             files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
