@@ -31,13 +31,16 @@ locals {
         eventName = [
           "AuthorizeSecurityGroupEgress",
           "AuthorizeSecurityGroupIngress",
+          "CreateManagedPrefixList",
           "CreateNetworkAcl",
           "CreateNetworkAclEntry",
           "CreateSecurityGroup",
+          "DeleteManagedPrefixList",
           "DeleteNetworkAcl",
           "DeleteNetworkAclEntry",
           "DeleteSecurityGroup",
           "ModifyInstanceAttribute",
+          "ModifyManagedPrefixList",
           "ModifyNetworkInterfaceAttribute",
           "ModifySecurityGroupRules",
           "ReplaceNetworkAclAssociation",
@@ -109,6 +112,9 @@ locals {
         eventSource = ["network-firewall.amazonaws.com"]
         eventName = [
           "AssociateFirewallPolicy",
+          "CreateFirewall",
+          "CreateFirewallPolicy",
+          "CreateRuleGroup",
           "DeleteFirewall",
           "DeleteFirewallPolicy",
           "DeleteRuleGroup",
@@ -139,12 +145,28 @@ locals {
       detail = {
         eventSource = ["waf-regional.amazonaws.com"]
         eventName = [
+          "AssociateWebACL",
+          "CreateGeoMatchSet",
+          "CreateIPSet",
+          "CreateRateBasedRule",
+          "CreateRegexPatternSet",
+          "CreateRule",
+          "CreateRuleGroup",
+          "CreateWebACL",
+          "DeleteGeoMatchSet",
+          "DeleteIPSet",
+          "DeleteRateBasedRule",
+          "DeleteRegexPatternSet",
           "DeleteRule",
           "DeleteRuleGroup",
           "DeleteWebACL",
           "DisassociateWebACL",
+          "UpdateGeoMatchSet",
           "UpdateIPSet",
+          "UpdateRateBasedRule",
+          "UpdateRegexPatternSet",
           "UpdateRule",
+          "UpdateRuleGroup",
           "UpdateWebACL",
         ]
       }
@@ -154,11 +176,26 @@ locals {
       detail = {
         eventSource = ["waf.amazonaws.com"]
         eventName = [
+          "CreateGeoMatchSet",
+          "CreateIPSet",
+          "CreateRateBasedRule",
+          "CreateRegexPatternSet",
+          "CreateRule",
+          "CreateRuleGroup",
+          "CreateWebACL",
+          "DeleteGeoMatchSet",
+          "DeleteIPSet",
+          "DeleteRateBasedRule",
+          "DeleteRegexPatternSet",
           "DeleteRule",
           "DeleteRuleGroup",
           "DeleteWebACL",
+          "UpdateGeoMatchSet",
           "UpdateIPSet",
+          "UpdateRateBasedRule",
+          "UpdateRegexPatternSet",
           "UpdateRule",
+          "UpdateRuleGroup",
           "UpdateWebACL",
         ]
       }
@@ -169,13 +206,19 @@ locals {
         eventSource = ["wafv2.amazonaws.com"]
         eventName = [
           "AssociateWebACL",
+          "CreateIPSet",
+          "CreateRegexPatternSet",
+          "CreateRuleGroup",
+          "CreateWebACL",
           "DeleteIPSet",
           "DeleteLoggingConfiguration",
+          "DeleteRegexPatternSet",
           "DeleteRuleGroup",
           "DeleteWebACL",
           "DisassociateWebACL",
           "PutLoggingConfiguration",
           "UpdateIPSet",
+          "UpdateRegexPatternSet",
           "UpdateRuleGroup",
           "UpdateWebACL",
         ]

@@ -16,7 +16,7 @@ locals {
         protoPayload.methodName=~"^(v1|beta|alpha)[.]compute[.](backendServices|backendBuckets)[.]setEdgeSecurityPolicy$"
       )) OR
       (protoPayload.serviceName="appengine.googleapis.com" AND
-        protoPayload.methodName=~"^google[.]appengine[.]v1[.]Firewall[.](BatchUpdateIngressRules|CreateIngressRule|DeleteIngressRule|UpdateIngressRule)$")
+        protoPayload.methodName=~"^google[.]appengine[.]v1(beta)?[.]Firewall[.](BatchUpdateIngressRules|CreateIngressRule|DeleteIngressRule|UpdateIngressRule)$")
     )
   EOT
 }

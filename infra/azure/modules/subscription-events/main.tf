@@ -11,6 +11,7 @@ locals {
     "Microsoft.Network/firewallPolicies/",
     "Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies/",
     "Microsoft.Network/frontDoorWebApplicationFirewallPolicies/",
+    "Microsoft.Network/ipGroups/",
     "Microsoft.Sql/servers/firewallRules/",
     "Microsoft.DBforMySQL/flexibleServers/firewallRules/",
     "Microsoft.DBforPostgreSQL/flexibleServers/firewallRules/",

@@ -115,7 +115,7 @@ class GcpTerraformTest {
         }
         for (String method : List.of("google.appengine.v1.Firewall.UpdateIngressRules", "google.appengine.v1.Firewall.BatchUpdateIngressRulesX",
                 "google.appengine.v1.Firewall.ListIngressRules", "google.appengine.v1.Firewall.GetIngressRule",
-                "google.appengine.v1beta.Firewall.CreateIngressRule", "google.appengine.v1.Firewall.CreateIngressRuleX",
+                "google.appengine.v1alpha.Firewall.CreateIngressRule", "google.appengine.v1.Firewall.CreateIngressRuleX",
                 "google.appengine.v1.Applications.UpdateApplication", "google.appengine.v1xFirewall.CreateIngressRule")) {
             if (selects(ACTIVITY, "appengine.googleapis.com", method)) {
                 leaks.add(method);
