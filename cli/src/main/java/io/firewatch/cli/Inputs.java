@@ -5,7 +5,6 @@ import io.firewatch.core.Scan;
 import io.firewatch.core.normalize.Origin;
 import io.firewatch.core.normalize.Problem;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -25,27 +24,38 @@ final class Inputs {
         this.problems = problems;
     }
 
-    /** Reads every path into the scan; returns the per-input results. */
+    /**
+     * Reads every path into the scan, files in parallel but reported in argument order (directories in name order);
+     * {@code -} is read as a live stream. Returns the per-input results.
+     */
     List<InputResult> readAll(List<String> paths, Scan scan, Runnable afterEach) {
         List<InputResult> results = new ArrayList<>();
+        List<Scan.Input> batch = new ArrayList<>();
         for (String path : paths) {
-            if (path.equals("-")) {
-                results.add(scan.read(console.stdin(), "<stdin>"));
+            Path p = path.equals("-") ? null : Paths.get(path);
+            if (p == null || !Files.exists(p)) {
+                readBatch(scan, batch, results, afterEach);
+            }
+            if (p == null) {
+                results.add(scan.readLive(console.stdin(), "<stdin>"));
                 files++;
                 afterEach.run();
                 continue;
             }
-            for (Path file : expand(Paths.get(path))) {
-                try (InputStream in = Files.newInputStream(file)) {
-                    results.add(scan.read(in, file.toString()));
-                } catch (IOException e) {
-                    problems.accept(new Problem(Origin.of(file.toString()), Problem.Kind.UNREADABLE, describe(e)));
-                }
-                files++;
-                afterEach.run();
+            for (Path file : expand(p)) {
+                batch.add(new Scan.Input(file.toString(), () -> Files.newInputStream(file)));
             }
         }
+        readBatch(scan, batch, results, afterEach);
         return results;
+    }
+
+    private void readBatch(Scan scan, List<Scan.Input> batch, List<InputResult> results, Runnable afterEach) {
+        results.addAll(scan.readAll(batch, r -> {
+            files++;
+            afterEach.run();
+        }));
+        batch.clear();
     }
 
     int files() {
@@ -53,8 +63,8 @@ final class Inputs {
     }
 
     private List<Path> expand(Path path) {
-        if (Files.isRegularFile(path)) {
-            return List.of(path);
+        if (Files.exists(path) && !Files.isDirectory(path)) {
+            return List.of(path); // a regular file, or a pipe: process substitution, /dev/stdin
         }
         if (!Files.isDirectory(path)) {
             problems.accept(new Problem(Origin.of(path.toString()), Problem.Kind.UNREADABLE, "no such file or directory"));
@@ -81,8 +91,4 @@ final class Inputs {
         return false;
     }
 
-    private static String describe(IOException e) {
-        return e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-                : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-    }
 }
