@@ -29,8 +29,10 @@ import java.util.function.Consumer;
  */
 public final class Scan {
     private static final int MAX_ENVELOPE_DEPTH = 4;
-    /** Findings one input may have ahead of the output before its reader waits: bounds memory, not speed. */
-    private static final int QUEUED_FINDINGS = 1024;
+    /** Findings pass between threads in batches, so the hand-over costs little per record. */
+    private static final int BATCH = 256;
+    /** Batches one input may have ahead of the output before its reader waits: bounds memory, not speed. */
+    private static final int QUEUED_BATCHES = 4;
 
     /** An input to open when its turn comes (a file, a pipe). */
     public record Input(String source, Opener opener) {
@@ -206,7 +208,8 @@ public final class Scan {
     /** One input read on a worker thread; its findings wait in a bounded queue until the output reaches it. */
     private final class QueuedInput implements Runnable, Findings {
         private final Input input;
-        private final BlockingQueue<Object> findings = new ArrayBlockingQueue<>(QUEUED_FINDINGS);
+        private final BlockingQueue<List<Object>> findings = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+        private List<Object> batch = new ArrayList<>(BATCH);
         private volatile boolean cancelled;
 
         QueuedInput(Input input) {
@@ -225,35 +228,46 @@ public final class Scan {
                 result = new InputResult(input.source(), 0, 0, 0, List.of(p));
             }
             put(new Done(result));
+            hand(batch);
         }
 
         InputResult replay() {
             while (true) {
-                Object finding;
+                List<Object> taken;
                 try {
-                    finding = findings.take();
+                    taken = findings.take();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("interrupted while scanning", e);
                 }
-                if (finding instanceof FirewallChange change) {
-                    direct.change(change);
-                } else if (finding instanceof Ignored i) {
-                    direct.ignored(i.origin(), i.why());
-                } else if (finding instanceof Problem p) {
-                    direct.problem(p);
-                } else if (finding instanceof Done d) {
-                    return d.result();
+                for (Object finding : taken) {
+                    if (finding instanceof FirewallChange change) {
+                        direct.change(change);
+                    } else if (finding instanceof Ignored i) {
+                        direct.ignored(i.origin(), i.why());
+                    } else if (finding instanceof Problem p) {
+                        direct.problem(p);
+                    } else if (finding instanceof Done d) {
+                        return d.result();
+                    }
                 }
             }
         }
 
         private void put(Object finding) {
+            batch.add(finding);
+            if (batch.size() == BATCH) {
+                hand(batch);
+                batch = new ArrayList<>(BATCH);
+            }
+        }
+
+        private void hand(List<Object> full) {
             if (cancelled) {
                 return;
             }
             try {
-                findings.put(finding);
+                findings.put(full);
             } catch (InterruptedException e) {
                 cancelled = true;
             }
