@@ -4,7 +4,9 @@ import io.firewatch.core.InputResult;
 import io.firewatch.core.Scan;
 import io.firewatch.core.normalize.Origin;
 import io.firewatch.core.normalize.Problem;
+import java.io.FileInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -43,7 +45,7 @@ final class Inputs {
                 continue;
             }
             for (Path file : expand(p)) {
-                batch.add(new Scan.Input(file.toString(), () -> Files.newInputStream(file)));
+                batch.add(new Scan.Input(file.toString(), () -> open(file)));
             }
         }
         readBatch(scan, batch, results, afterEach);
@@ -56,6 +58,11 @@ final class Inputs {
             afterEach.run();
         }));
         batch.clear();
+    }
+
+    /** A pipe (process substitution, /dev/stdin) through a FileInputStream, whose available() does not seek. */
+    private static InputStream open(Path file) throws IOException {
+        return Files.isRegularFile(file) ? Files.newInputStream(file) : new FileInputStream(file.toFile());
     }
 
     int files() {
