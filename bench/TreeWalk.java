@@ -12,7 +12,7 @@ import java.util.zip.GZIPInputStream;
 /**
  * The baseline of the backtest benchmark: a bare Jackson tree walk that reads each CloudTrail log file, walks its
  * Records and counts the ones whose eventName is a firewall operation. No normalization, no detection.
- * Run: java -cp cli/target/firewatch.jar bench/TreeWalk.java DIR_OR_FILE... (gzip CloudTrail log files)
+ * Run: java -cp cli/target/firewatch.jar bench/TreeWalk.java DIR_OR_FILE... (CloudTrail log files, plain or .gz)
  */
 public class TreeWalk {
     public static void main(String[] args) throws Exception {
@@ -27,7 +27,8 @@ public class TreeWalk {
             }
         }
         for (Path file : files) {
-            try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16)) {
+            InputStream raw = Files.newInputStream(file);
+            try (InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw) {
                 JsonNode root = mapper.readTree(in);
                 for (JsonNode r : root.path("Records")) {
                     records++;

@@ -4,6 +4,7 @@ import io.firewatch.core.InputResult;
 import io.firewatch.core.Scan;
 import io.firewatch.core.normalize.Origin;
 import io.firewatch.core.normalize.Problem;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
@@ -33,27 +34,43 @@ final class Inputs {
         this.problems = problems;
     }
 
-    /** Reads every path into the scan; returns the per-input results. */
+    /**
+     * Reads every path into the scan, files in parallel but reported in argument order (directories in name order);
+     * {@code -} is read as a live stream. Returns the per-input results.
+     */
     List<InputResult> readAll(List<String> paths, Scan scan, Runnable afterEach) {
         List<InputResult> results = new ArrayList<>();
+        List<Scan.Input> batch = new ArrayList<>();
         for (String path : paths) {
-            if (path.equals("-")) {
-                results.add(scan.read(console.stdin(), "<stdin>"));
+            Path p = path.equals("-") ? null : Paths.get(path);
+            if (p == null || !Files.exists(p)) {
+                readBatch(scan, batch, results, afterEach);
+            }
+            if (p == null) {
+                results.add(scan.readLive(console.stdin(), "<stdin>"));
                 files++;
                 afterEach.run();
                 continue;
             }
-            for (Path file : expand(Paths.get(path))) {
-                try (InputStream in = Files.newInputStream(file)) {
-                    results.add(scan.read(in, file.toString()));
-                } catch (IOException e) {
-                    problems.accept(new Problem(Origin.of(file.toString()), Problem.Kind.UNREADABLE, describe(e)));
-                }
-                files++;
-                afterEach.run();
+            for (Path file : expand(p)) {
+                batch.add(new Scan.Input(file.toString(), () -> open(file)));
             }
         }
+        readBatch(scan, batch, results, afterEach);
         return results;
+    }
+
+    private void readBatch(Scan scan, List<Scan.Input> batch, List<InputResult> results, Runnable afterEach) {
+        results.addAll(scan.readAll(batch, r -> {
+            files++;
+            afterEach.run();
+        }));
+        batch.clear();
+    }
+
+    /** A pipe (process substitution, /dev/stdin) through a FileInputStream, whose available() does not seek. */
+    private static InputStream open(Path file) throws IOException {
+        return Files.isRegularFile(file) ? Files.newInputStream(file) : new FileInputStream(file.toFile());
     }
 
     int files() {
@@ -70,8 +87,8 @@ final class Inputs {
      * directories alike; a link back to a directory already being walked is reported as a cycle and not entered.
      */
     private List<Path> expand(Path path) {
-        if (Files.isRegularFile(path)) {
-            return List.of(path);
+        if (Files.exists(path) && !Files.isDirectory(path)) {
+            return List.of(path); // a regular file, or a pipe: process substitution, /dev/stdin
         }
         if (!Files.isDirectory(path)) {
             problems.accept(new Problem(Origin.of(path.toString()), Problem.Kind.UNREADABLE,
@@ -132,8 +149,4 @@ final class Inputs {
         return false;
     }
 
-    private static String describe(IOException e) {
-        return e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-                : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-    }
 }

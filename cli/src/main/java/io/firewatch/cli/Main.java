@@ -21,7 +21,14 @@ public final class Main {
 
     public static void main(String[] args) {
         Console console = Console.system();
-        int status = run(Arrays.asList(args), console);
+        int status;
+        try {
+            status = run(Arrays.asList(args), console);
+        } catch (RuntimeException | Error e) {
+            // The last safety net: a user sees one line, never a Java stack trace.
+            console.err().println("firewatch: internal error (" + e.getClass().getSimpleName() + "); please report it");
+            status = 70;
+        }
         console.out().flush();
         System.exit(status);
     }

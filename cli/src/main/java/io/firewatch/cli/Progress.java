@@ -18,7 +18,8 @@ final class Progress {
         this.enabled = enabled;
     }
 
-    void update(int files, int alerts, int problems) {
+    /** {@code records}: records judged so far (alerted, ignored or reported), for the rate. */
+    void update(int files, long records, int alerts, int problems) {
         if (!enabled) {
             return;
         }
@@ -28,8 +29,9 @@ final class Progress {
         }
         last = now;
         shown = true;
-        err.printf("\rscanning: %d input%s, %d alert%s, %d problem%s ", files, files == 1 ? "" : "s", alerts,
-                alerts == 1 ? "" : "s", problems, problems == 1 ? "" : "s");
+        long perSecond = records * 1_000_000_000L / Math.max(1, now - start);
+        err.printf("\rscanning: %d input%s, %,d records (%,d/s), %d alert%s, %d problem%s ", files, files == 1 ? "" : "s",
+                records, perSecond, alerts, alerts == 1 ? "" : "s", problems, problems == 1 ? "" : "s");
         err.flush();
     }
 

@@ -33,6 +33,7 @@ final class ScanCommand implements Command {
     private int alerts;
     private int suppressed;
     private int problems;
+    private long records;
     private boolean failOnHit;
 
     @Override
@@ -56,7 +57,8 @@ final class ScanCommand implements Command {
             @Override
             public void alert(Alert alert) {
                 alerts++;
-                progress.update(files, alerts, problems);
+                records++;
+                progress.update(files, records, alerts, problems);
                 if (alert.suppressed()) {
                     suppressed++;
                 } else if (failOn != null && alert.severity().atLeast(failOn)) {
@@ -68,20 +70,22 @@ final class ScanCommand implements Command {
             @Override
             public void problem(Problem problem) {
                 problems++;
+                records++;
                 progress.clear();
                 console.err().println("firewatch: " + Terminal.safe(problem.toString()));
             }
 
             @Override
             public void ignored(io.firewatch.core.normalize.Origin origin, String why) {
-                progress.update(files, alerts, problems);
+                records++;
+                progress.update(files, records, alerts, problems);
             }
         };
         Scan scan = firewatch.newScan(listener);
         Inputs inputs = new Inputs(console, listener::problem);
         List<InputResult> results = inputs.readAll(paths, scan, () -> {
             files = inputs.files();
-            progress.update(files, alerts, problems);
+            progress.update(files, records, alerts, problems);
         });
         scan.finish();
         for (String empty : inputs.emptyPaths()) {

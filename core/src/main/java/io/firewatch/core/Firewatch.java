@@ -4,6 +4,7 @@ import io.firewatch.core.catalog.OperationCatalog;
 import io.firewatch.core.config.FirewatchConfig;
 import io.firewatch.core.detect.Detector;
 import io.firewatch.core.ingest.DocumentReader;
+import io.firewatch.core.ingest.Prefilter;
 import io.firewatch.core.normalize.Normalizer;
 import io.firewatch.core.normalize.Normalizers;
 import io.firewatch.core.response.PlanningListener;
@@ -22,7 +23,7 @@ public final class Firewatch {
     private final Detector detector;
     private final ChangeEnricher enricher;
     private final ResponsePlanner planner;
-    private final DocumentReader reader = new DocumentReader();
+    private final DocumentReader reader;
 
     public Firewatch(FirewatchConfig config) {
         this(config, ChangeEnricher.NONE);
@@ -38,6 +39,7 @@ public final class Firewatch {
         this.planner = new ResponsePlanner(response);
         this.catalog = OperationCatalog.load();
         this.normalizers = Normalizers.standard(catalog);
+        this.reader = new DocumentReader(Prefilter.of(catalog));
         this.detector = new Detector(config);
         this.enricher = enricher;
     }

@@ -12,13 +12,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.firewatch.core.normalize.Origin;
 import io.firewatch.core.normalize.Problem;
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPInputStream;
 
@@ -34,21 +30,40 @@ public final class DocumentReader {
         void document(JsonNode document, Origin origin);
 
         void problem(Problem problem);
+
+        /** A record the prefilter skipped unread, with the reason its normalizer would give for ignoring it. */
+        default void skipped(Origin origin, String why) {
+        }
     }
 
+    /*
+     * The limits sit far above anything a cloud writes (CloudTrail, Activity Log and Cloud Logging all cap one event
+     * at 256 KB) and low enough that the parallel readers of a scan fit a 64 MiB heap together.
+     */
+    /** Longest string value kept; a longer one is reported and ends the reading of its input (or of its line). */
+    public static final int MAX_STRING_CHARS = 1 << 20;
+    /** Deepest nesting of objects and arrays; deeper is reported the same way. */
+    public static final int MAX_DEPTH = 200;
+    /** Largest line of JSON Lines (and so largest single document there); a longer line is skipped and reported. */
+    public static final int MAX_LINE_BYTES = 4 << 20;
     private static final int PEEK = 1 << 20;
-    private static final int MAX_DOCUMENT_CHARS = 64 << 20;
 
     private final ObjectMapper mapper;
+    private final Prefilter prefilter;
 
     public DocumentReader() {
+        this(Prefilter.NONE);
+    }
+
+    public DocumentReader(Prefilter prefilter) {
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(200)
-                        .maxStringLength(MAX_DOCUMENT_CHARS)
+                        .maxNestingDepth(MAX_DEPTH)
+                        .maxStringLength(MAX_STRING_CHARS)
                         .build())
                 .build();
         this.mapper = new ObjectMapper(factory);
+        this.prefilter = prefilter;
     }
 
     public ObjectMapper mapper() {
@@ -70,6 +85,40 @@ public final class DocumentReader {
 
     public boolean read(byte[] bytes, Origin origin, Listener listener) {
         return read(new ByteArrayInputStream(bytes), origin, listener);
+    }
+
+    /**
+     * Reads a live stream (stdin): when it is JSON Lines, each line is judged as soon as it has arrived, and
+     * {@code idle} runs whenever no further input is at hand; any other content is read as {@link #read} does.
+     */
+    public boolean readLive(InputStream in, Origin origin, Listener listener, Runnable idle) {
+        try {
+            BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
+            if (isGzip(buffered)) {
+                return read(buffered, origin, listener);
+            }
+            LineReader lines = new LineReader(skipBom(buffered), MAX_LINE_BYTES);
+            while (lines.next() && !lines.tooLong() && lines.blank()) {
+                // leading blank lines say nothing about the format
+            }
+            if (lines.length() == 0 && !lines.tooLong()) {
+                return true;
+            }
+            if (lines.tooLong() || isCompleteDocument(new String(lines.bytes(), 0, lines.length(), StandardCharsets.UTF_8).strip())) {
+                boolean complete = true;
+                do {
+                    complete &= readLine(lines, origin, listener);
+                    if (!lines.hasBuffered()) {
+                        idle.run();
+                    }
+                } while (lines.next());
+                return complete;
+            }
+            return readContent(new BufferedInputStream(lines.currentAndRest(), 1 << 16), origin, listener);
+        } catch (IOException e) {
+            listener.problem(new Problem(origin, Problem.Kind.UNREADABLE, describe(e)));
+            return false;
+        }
     }
 
     private boolean readContent(InputStream content, Origin origin, Listener listener) throws IOException {
@@ -119,30 +168,26 @@ public final class DocumentReader {
     }
 
     private boolean readLines(InputStream in, Origin origin, Listener listener) throws IOException {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
-        long lineNo = 0;
+        LineReader lines = new LineReader(in, MAX_LINE_BYTES);
         boolean complete = true;
-        String line;
-        while (true) {
-            try {
-                line = reader.readLine();
-            } catch (CharacterCodingException e) {
-                listener.problem(new Problem(origin.atLine(lineNo + 1), Problem.Kind.UNREADABLE, "invalid UTF-8"));
-                return false;
-            }
-            if (line == null) {
-                return complete;
-            }
-            lineNo++;
-            if (line.isBlank()) {
-                continue;
-            }
-            try (JsonParser parser = mapper.getFactory().createParser(line)) {
-                complete &= readValues(parser, origin.atLine(lineNo), listener, false);
-            }
+        while (lines.next()) {
+            complete &= readLine(lines, origin, listener);
+        }
+        return complete;
+    }
+
+    private boolean readLine(LineReader lines, Origin origin, Listener listener) throws IOException {
+        Origin here = origin.atLine(lines.number());
+        if (lines.tooLong()) {
+            listener.problem(new Problem(here, Problem.Kind.MALFORMED, "a line longer than " + (MAX_LINE_BYTES >> 20)
+                    + " MiB (the limit for one document) was skipped"));
+            return false;
+        }
+        if (lines.blank()) {
+            return true;
+        }
+        try (JsonParser parser = mapper.getFactory().createParser(lines.bytes(), 0, lines.length())) {
+            return readValues(parser, here, listener, false);
         }
     }
 
@@ -161,7 +206,7 @@ public final class DocumentReader {
                 if (token == JsonToken.START_ARRAY) {
                     readArray(parser, here, "", listener, trackLines);
                 } else if (token == JsonToken.START_OBJECT) {
-                    readObject(parser, here, listener, trackLines);
+                    readObject(parser, here, listener, trackLines, true);
                 } else {
                     listener.problem(new Problem(here, Problem.Kind.UNRECOGNIZED, "a bare " + describe(token) + " is no event"));
                 }
@@ -186,27 +231,39 @@ public final class DocumentReader {
                 throw new com.fasterxml.jackson.core.io.JsonEOFException(parser, null, "unexpected end of input in an array");
             }
             Origin here = (trackLines ? origin.atLine(parser.currentTokenLocation().getLineNr()) : origin).child(name + "[" + i + "]");
-            JsonNode element = mapper.readTree(parser);
-            if (element.isObject()) {
-                listener.document(element, here);
+            if (token == JsonToken.START_OBJECT) {
+                readObject(parser, here, listener, false, false);
             } else {
+                JsonNode element = mapper.readTree(parser);
                 listener.problem(new Problem(here, Problem.Kind.UNRECOGNIZED, "a " + element.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " is no event"));
             }
             i++;
         }
     }
 
-    /** Builds a root object field by field so that a Records array inside it can be streamed. */
-    private void readObject(JsonParser parser, Origin origin, Listener listener, boolean trackLines) throws IOException {
+    /**
+     * Builds an object field by field, so that a Records array inside a root object can be streamed, and so that a
+     * record the prefilter rules out is skipped as soon as its operation name is read.
+     */
+    private void readObject(JsonParser parser, Origin origin, Listener listener, boolean trackLines, boolean root) throws IOException {
         ObjectNode object = JsonNodeFactory.instance.objectNode();
         boolean container = false;
         JsonToken token;
         while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
-            if (value == JsonToken.START_ARRAY && name.equalsIgnoreCase("records")) {
+            if (value == JsonToken.START_ARRAY && root && name.equalsIgnoreCase("records")) {
                 container = true;
                 readArray(parser, origin, name, listener, trackLines);
+            } else if (value == JsonToken.VALUE_STRING && !container) {
+                String text = parser.getText();
+                String skip = prefilter.skip(object, name, text);
+                if (skip != null) {
+                    skipRestOfObject(parser);
+                    listener.skipped(origin, skip);
+                    return;
+                }
+                object.put(name, text);
             } else {
                 object.set(name, mapper.readTree(parser));
             }
@@ -216,6 +273,17 @@ public final class DocumentReader {
         }
         if (!container) {
             listener.document(object, origin);
+        }
+    }
+
+    private static void skipRestOfObject(JsonParser parser) throws IOException {
+        JsonToken token;
+        while ((token = parser.nextToken()) != JsonToken.END_OBJECT) {
+            if (token == null) {
+                throw new com.fasterxml.jackson.core.io.JsonEOFException(parser, null, "unexpected end of input in an object");
+            }
+            parser.nextToken();
+            parser.skipChildren();
         }
     }
 
@@ -255,17 +323,34 @@ public final class DocumentReader {
         };
     }
 
-    /** One line, no stack trace, no input echoed beyond Jackson's short excerpt. */
-    static String describe(Exception e) {
+    /** One line in the user's words, no stack trace, no Java class names, no input echoed beyond a short excerpt. */
+    public static String describe(Exception e) {
         String msg = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
-        if (e instanceof java.util.zip.ZipException || e instanceof java.io.EOFException && msg != null && msg.contains("ZLIB")) {
-            return "corrupt gzip stream: " + msg;
+        if (e instanceof java.io.EOFException && msg != null && msg.contains("ZLIB") || e instanceof java.io.EOFException && msg == null) {
+            return "the gzip stream ends early";
+        }
+        if (e instanceof java.util.zip.ZipException) {
+            return "corrupt gzip stream" + (msg == null ? "" : ": " + msg);
+        }
+        if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+            if (msg != null && msg.startsWith("String value length")) {
+                return "a string longer than " + MAX_STRING_CHARS + " characters (the limit); the rest of this input was not read";
+            }
+            if (msg != null && msg.contains("nesting depth")) {
+                return "nested deeper than " + MAX_DEPTH + " levels (the limit); the rest of this input was not read";
+            }
         }
         if (e instanceof java.io.CharConversionException || (msg != null && msg.startsWith("Invalid UTF-8"))) {
-            return "invalid UTF-8: " + msg;
+            return "not valid UTF-8: " + msg;
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
         }
         if (msg == null) {
-            msg = e.getClass().getSimpleName();
+            msg = "read error";
         }
         msg = msg.replaceAll("[\\r\\n\\t]+", " ");
         return msg.length() > 300 ? msg.substring(0, 300) + "…" : msg;

@@ -162,11 +162,23 @@ class DocumentReaderTest {
     }
 
     @Test
-    void tenMegabyteStringsAreRead() {
-        String big = "x".repeat(10 << 20);
-        Collected c = read("{\"a\":\"" + big + "\"}");
-        assertThat(c.problems).isEmpty();
-        assertThat(c.documents.get(0).get("a").asText()).hasSize(10 << 20);
+    void stringsUpToTheLimitAreReadAndLongerOnesReported() {
+        Collected kept = read("{\"a\":\"" + "x".repeat(DocumentReader.MAX_STRING_CHARS) + "\"}");
+        assertThat(kept.problems).isEmpty();
+        assertThat(kept.documents.get(0).get("a").asText()).hasSize(DocumentReader.MAX_STRING_CHARS);
+
+        Collected past = read("{\"Records\":[{\"a\":1},{\"a\":\"" + "x".repeat(10 << 20) + "\"}]}");
+        assertThat(past.documents).hasSize(1);
+        assertThat(past.problems).extracting(Problem::message)
+                .containsExactly("a string longer than 1048576 characters (the limit); the rest of this input was not read");
+    }
+
+    @Test
+    void aJsonLineOverTheLimitIsSkippedAndReported() {
+        Collected c = read("{\"a\":1}\n{\"b\":\"" + "y".repeat(DocumentReader.MAX_LINE_BYTES) + "\"}\n{\"a\":3}\n");
+        assertThat(c.documents).extracting(d -> d.get("a").asInt()).containsExactly(1, 3);
+        assertThat(c.problems).extracting(Problem::toString).singleElement().asString()
+                .contains(":2: malformed: a line longer than 4 MiB");
     }
 
     @Test
