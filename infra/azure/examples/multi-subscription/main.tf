@@ -5,7 +5,7 @@
 # each, through one custom role. With export_activity_log, each subscription also streams its Administrative
 # Activity Log to the central Event Hub.
 #
-# Order: the first apply creates everything but the event subscriptions unless function_package is given;
+# Order: the first apply creates everything but the event subscriptions (Flex Consumption: publish with one deploy, not /api/zipdeploy);
 # publish the package, then apply again with function_deployed = true.
 
 terraform {
@@ -41,12 +41,6 @@ variable "location" {
   default = "westeurope"
 }
 
-variable "function_package" {
-  description = "Zip of azure-function/target/azure-functions/firewatch/, deployed in the same apply."
-  type        = string
-  default     = null
-}
-
 variable "function_deployed" {
   description = "True once the package was published out of band."
   type        = bool
@@ -75,7 +69,7 @@ variable "workload_b_existing_topic" {
 }
 
 locals {
-  subscribe = var.function_package != null || var.function_deployed
+  subscribe = var.function_deployed
 
   central_providers = [
     "Microsoft.EventGrid",
@@ -115,7 +109,6 @@ module "firewatch" {
   source = "../.."
 
   location            = var.location
-  function_package    = var.function_package
   function_deployed   = var.function_deployed
   activity_log_export = var.export_activity_log
   teams_webhook_url   = var.teams_webhook_url
