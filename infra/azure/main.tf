@@ -85,7 +85,7 @@ resource "azurerm_storage_container" "deployment" {
 resource "azurerm_storage_table" "dedup" {
   count = var.dedup_enabled ? 1 : 0
 
-  name                 = "firewatchclaims"
+  name               = "firewatchclaims"
   storage_account_id = azurerm_storage_account.this.id
 }
 
@@ -355,4 +355,73 @@ resource "azurerm_role_assignment" "function_responder" {
   principal_id                     = azurerm_function_app_flex_consumption.this.identity[0].principal_id
   principal_type                   = "ServicePrincipal"
   skip_service_principal_aad_check = true
+}
+
+# Nothing silent: whoever is in alert_emails hears when Event Grid dead-letters or drops an event, or when either
+# function fails (an Event Hub batch whose invocation failed is not redelivered: its checkpoint moves on).
+resource "azurerm_monitor_action_group" "this" {
+  name                = "${var.name_prefix}-${local.suffix}-alerts"
+  resource_group_name = azurerm_resource_group.this.name
+  short_name          = "firewatch"
+  tags                = var.tags
+
+  dynamic "email_receiver" {
+    for_each = toset(var.alert_emails)
+    content {
+      name                    = "email-${index(var.alert_emails, email_receiver.value)}"
+      email_address           = email_receiver.value
+      use_common_alert_schema = true
+    }
+  }
+}
+
+resource "azurerm_monitor_metric_alert" "event_grid_delivery" {
+  for_each = {
+    dead_lettered = "DeadLetteredCount"
+    dropped       = "DroppedEventCount"
+  }
+
+  name                = "${var.name_prefix}-${local.suffix}-eventgrid-${replace(each.key, "_", "-")}"
+  resource_group_name = azurerm_resource_group.this.name
+  scopes              = [module.events.system_topic_id]
+  description         = "Event Grid could not deliver a firewall change to FirewallEventGrid (${each.value}); see the README to re-send it."
+  severity            = 1
+  frequency           = "PT5M"
+  window_size         = "PT5M"
+  tags                = var.tags
+
+  criteria {
+    metric_namespace = "Microsoft.EventGrid/systemTopics"
+    metric_name      = each.value
+    aggregation      = "Total"
+    operator         = "GreaterThan"
+    threshold        = 0
+  }
+
+  action {
+    action_group_id = azurerm_monitor_action_group.this.id
+  }
+}
+
+resource "azurerm_monitor_metric_alert" "function_failures" {
+  name                = "${var.name_prefix}-${local.suffix}-function-failures"
+  resource_group_name = azurerm_resource_group.this.name
+  scopes              = [azurerm_application_insights.this.id]
+  description         = "A Firewatch function invocation failed (FirewallEventGrid is retried by Event Grid; FirewallActivityLog is not)."
+  severity            = 1
+  frequency           = "PT5M"
+  window_size         = "PT5M"
+  tags                = var.tags
+
+  criteria {
+    metric_namespace = "microsoft.insights/components"
+    metric_name      = "requests/failed"
+    aggregation      = "Count"
+    operator         = "GreaterThan"
+    threshold        = 0
+  }
+
+  action {
+    action_group_id = azurerm_monitor_action_group.this.id
+  }
 }

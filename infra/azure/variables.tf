@@ -188,3 +188,9 @@ variable "response_min_severity" {
     error_message = "response_min_severity must be critical, high, medium, low or info."
   }
 }
+
+variable "alert_emails" {
+  description = "Who hears about lost deliveries and failed invocations (Azure Monitor action group e-mail receivers). Empty: the alerts fire in the portal only."
+  type        = list(string)
+  default     = []
+}

@@ -199,6 +199,19 @@ class AzureTerraformTest {
     }
 
     @Test
+    void lostDeliveriesAndFailedInvocationsRaiseAlerts() {
+        String main = AzureHcl.text(AzureHcl.ROOT.resolve("main.tf"));
+        assertThat(main).contains("dead_lettered = \"DeadLetteredCount\"", "dropped       = \"DroppedEventCount\"",
+                "scopes              = [module.events.system_topic_id]", "metric_name      = \"requests/failed\"");
+        for (String alert : List.of("event_grid_delivery", "function_failures")) {
+            Map<String, Object> a = map(ROOT_MAIN, "resource", "azurerm_monitor_metric_alert", alert);
+            assertThat(map(a, "criteria")).containsEntry("operator", "GreaterThan").containsEntry("threshold", 0.0);
+            assertThat(map(a, "action")).containsKey("action_group_id");
+        }
+        assertThat(map(ROOT_MAIN, "resource", "azurerm_monitor_action_group", "this")).containsKey("dynamic");
+    }
+
+    @Test
     void functionIdentityMayOnlyRead() {
         Map<String, Object> role = map(ROOT_MAIN, "resource", "azurerm_role_definition", "network_reader");
         List<String> actions = strings(role, "permissions", "actions");
