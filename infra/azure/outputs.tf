@@ -65,3 +65,8 @@ output "action_group_id" {
   description = "The action group notified of dead-lettered or dropped events and failed invocations."
   value       = azurerm_monitor_action_group.this.id
 }
+
+output "resource_group_name" {
+  description = "The resource group holding the function app (for az functionapp commands)."
+  value       = azurerm_resource_group.this.name
+}
