@@ -20,16 +20,6 @@ terraform {
   }
 }
 
-variable "subscription_id" {
-  type = string
-}
-
-variable "teams_webhook_url" {
-  type      = string
-  default   = null
-  sensitive = true
-}
-
 provider "azurerm" {
   subscription_id = var.subscription_id
 
@@ -53,13 +43,7 @@ module "firewatch" {
 
   location          = "westeurope"
   teams_webhook_url = var.teams_webhook_url
+  function_deployed = var.function_deployed
+  alert_emails      = var.alert_emails
 }
 
-output "function_app_name" {
-  value = module.firewatch.function_app_name
-}
-
-output "resource_group_name" {
-  description = "Resource group of the function app (az functionapp deployment source config-zip -g)."
-  value       = module.firewatch.resource_group_name
-}
