@@ -2,9 +2,10 @@
 # subscription's Event Grid system topic, reading changed rules from ARM with its own identity, secrets in Key Vault.
 #
 # Deployment order (Event Grid validates the function endpoint when the event subscription is created):
-#   resource providers -> resource group, storage, monitoring, Key Vault, plan, app (+ package when
-#   function_package is set) -> role assignments (+ propagation wait) -> system topic -> event subscription.
-# Without function_package: apply, publish the package, then apply again with function_deployed = true.
+#   first apply: resource group, storage, monitoring, Key Vault, plan, app, role assignments, system topic;
+#   then publish the package with one deploy (`az functionapp deployment source config-zip`, README);
+#   second apply with function_deployed = true: the event subscription.
+# Flex Consumption does not support Kudu's /api/zipdeploy, so the module does not push the package itself.
 
 data "azurerm_client_config" "current" {}
 
@@ -17,7 +18,7 @@ locals {
   resource_group_name = coalesce(var.resource_group_name, "${var.name_prefix}-rg")
   app_name            = "${var.name_prefix}-${local.suffix}"
   watched             = length(var.watched_subscription_ids) > 0 ? formatlist("/subscriptions/%s", var.watched_subscription_ids) : [data.azurerm_subscription.current.id]
-  subscribe           = var.function_package != null || var.function_deployed
+  subscribe           = var.function_deployed
   teams_enabled       = nonsensitive(var.teams_webhook_url != null)
   smtp_password_set   = nonsensitive(var.smtp_password != null)
 
@@ -37,6 +38,13 @@ locals {
       FIREWATCH_SMTP_PASSWORD = "@Microsoft.KeyVault(SecretUri=${azurerm_key_vault_secret.smtp_password[0].versionless_id})"
     } : {},
     var.firewatch_config == null ? {} : { FIREWATCH_CONFIG = var.firewatch_config },
+    var.dedup_enabled ? {
+      FIREWATCH_DEDUP_TABLE_URL = "${trimsuffix(azurerm_storage_account.this.primary_table_endpoint, "/")}/${azurerm_storage_table.dedup[0].name}"
+    } : {},
+    var.response_mode == "off" ? {} : {
+      FIREWATCH_RESPONSE_MODE         = var.response_mode
+      FIREWATCH_RESPONSE_MIN_SEVERITY = var.response_min_severity
+    },
   )
 
   # The Event Hub binding names its hub and consumer group through settings; they must resolve even while the
@@ -71,6 +79,14 @@ resource "azurerm_storage_container" "deployment" {
   name                  = "app-package"
   storage_account_id    = azurerm_storage_account.this.id
   container_access_type = "private"
+}
+
+# Delivery claims (FIREWATCH_DEDUP_TABLE_URL): one row per (alert id, sink), so repeats reach each sink once.
+resource "azurerm_storage_table" "dedup" {
+  count = var.dedup_enabled ? 1 : 0
+
+  name               = "firewatchclaims"
+  storage_account_id = azurerm_storage_account.this.id
 }
 
 resource "azurerm_storage_container" "dead_letter" {
@@ -191,15 +207,13 @@ resource "azurerm_function_app_flex_consumption" "this" {
 
   storage_container_type      = "blobContainer"
   storage_container_endpoint  = "${azurerm_storage_account.this.primary_blob_endpoint}${azurerm_storage_container.deployment.name}"
-  storage_authentication_type = "StorageAccountConnectionString"
-  storage_access_key          = azurerm_storage_account.this.primary_access_key
+  storage_authentication_type = "SystemAssignedIdentity"
 
   runtime_name           = "java"
   runtime_version        = var.java_version
   maximum_instance_count = var.maximum_instance_count
   instance_memory_in_mb  = 2048
   https_only             = true
-  zip_deploy_file        = var.function_package
 
   identity {
     type = "SystemAssigned"
@@ -227,7 +241,11 @@ resource "azurerm_role_definition" "network_reader" {
 
   permissions {
     actions = [
-      "Microsoft.Network/*/read",
+      "Microsoft.Network/networkSecurityGroups/read",
+      "Microsoft.Network/networkSecurityGroups/securityRules/read",
+      "Microsoft.Network/azureFirewalls/read",
+      "Microsoft.Network/firewallPolicies/read",
+      "Microsoft.Network/firewallPolicies/ruleCollectionGroups/read",
       "Microsoft.Sql/servers/firewallRules/read",
       "Microsoft.DBforMySQL/flexibleServers/firewallRules/read",
       "Microsoft.DBforPostgreSQL/flexibleServers/firewallRules/read",
@@ -287,10 +305,123 @@ module "events" {
     eventhub_name         = azurerm_eventhub.activity_log[0].name
   } : null
 
-  # The app (and its package) must exist, and the function's identity hold its roles, before events flow.
-  depends_on = [
-    azurerm_function_app_flex_consumption.this,
-    azurerm_role_assignment.function_network_reader,
-    azurerm_role_assignment.function_secrets_user,
-  ]
+}
+
+# The host's own state and the deployment package, read with the app's identity instead of account keys.
+resource "azurerm_role_assignment" "function_storage_blob_owner" {
+  scope                            = azurerm_storage_account.this.id
+  role_definition_name             = "Storage Blob Data Owner"
+  principal_id                     = azurerm_function_app_flex_consumption.this.identity[0].principal_id
+  principal_type                   = "ServicePrincipal"
+  skip_service_principal_aad_check = true
+}
+
+# Delivery claims: insert, read and update rows of the claims table only.
+resource "azurerm_role_assignment" "function_dedup_table" {
+  count = var.dedup_enabled ? 1 : 0
+
+  scope                            = azurerm_storage_table.dedup[0].id
+  role_definition_name             = "Storage Table Data Contributor"
+  principal_id                     = azurerm_function_app_flex_consumption.this.identity[0].principal_id
+  principal_type                   = "ServicePrincipal"
+  skip_service_principal_aad_check = true
+}
+
+# Automatic response (response_mode = "enforce" only): delete the one security rule a change added.
+resource "azurerm_role_definition" "responder" {
+  count = var.response_mode == "enforce" ? 1 : 0
+
+  name              = "${var.name_prefix}-responder-${local.suffix}"
+  scope             = local.watched[0]
+  description       = "Firewatch: remove a world-open security rule that a change added to a network security group."
+  assignable_scopes = local.watched
+
+  permissions {
+    actions = [
+      "Microsoft.Network/networkSecurityGroups/read",
+      "Microsoft.Network/networkSecurityGroups/write",
+      "Microsoft.Network/networkSecurityGroups/securityRules/read",
+      "Microsoft.Network/networkSecurityGroups/securityRules/delete",
+    ]
+    not_actions = []
+  }
+}
+
+resource "azurerm_role_assignment" "function_responder" {
+  for_each = var.response_mode == "enforce" ? toset(local.watched) : toset([])
+
+  scope                            = each.value
+  role_definition_id               = azurerm_role_definition.responder[0].role_definition_resource_id
+  principal_id                     = azurerm_function_app_flex_consumption.this.identity[0].principal_id
+  principal_type                   = "ServicePrincipal"
+  skip_service_principal_aad_check = true
+}
+
+# Nothing silent: whoever is in alert_emails hears when Event Grid dead-letters or drops an event, or when either
+# function fails (an Event Hub batch whose invocation failed is not redelivered: its checkpoint moves on).
+resource "azurerm_monitor_action_group" "this" {
+  name                = "${var.name_prefix}-${local.suffix}-alerts"
+  resource_group_name = azurerm_resource_group.this.name
+  short_name          = "firewatch"
+  tags                = var.tags
+
+  dynamic "email_receiver" {
+    for_each = toset(var.alert_emails)
+    content {
+      name                    = "email-${index(var.alert_emails, email_receiver.value)}"
+      email_address           = email_receiver.value
+      use_common_alert_schema = true
+    }
+  }
+}
+
+resource "azurerm_monitor_metric_alert" "event_grid_delivery" {
+  for_each = {
+    dead_lettered = "DeadLetteredCount"
+    dropped       = "DroppedEventCount"
+  }
+
+  name                = "${var.name_prefix}-${local.suffix}-eventgrid-${replace(each.key, "_", "-")}"
+  resource_group_name = azurerm_resource_group.this.name
+  scopes              = [module.events.system_topic_id]
+  description         = "Event Grid could not deliver a firewall change to FirewallEventGrid (${each.value}); see the README to re-send it."
+  severity            = 1
+  frequency           = "PT5M"
+  window_size         = "PT5M"
+  tags                = var.tags
+
+  criteria {
+    metric_namespace = "Microsoft.EventGrid/systemTopics"
+    metric_name      = each.value
+    aggregation      = "Total"
+    operator         = "GreaterThan"
+    threshold        = 0
+  }
+
+  action {
+    action_group_id = azurerm_monitor_action_group.this.id
+  }
+}
+
+resource "azurerm_monitor_metric_alert" "function_failures" {
+  name                = "${var.name_prefix}-${local.suffix}-function-failures"
+  resource_group_name = azurerm_resource_group.this.name
+  scopes              = [azurerm_application_insights.this.id]
+  description         = "A Firewatch function invocation failed (FirewallEventGrid is retried by Event Grid; FirewallActivityLog is not)."
+  severity            = 1
+  frequency           = "PT5M"
+  window_size         = "PT5M"
+  tags                = var.tags
+
+  criteria {
+    metric_namespace = "microsoft.insights/components"
+    metric_name      = "requests/failed"
+    aggregation      = "Count"
+    operator         = "GreaterThan"
+    threshold        = 0
+  }
+
+  action {
+    action_group_id = azurerm_monitor_action_group.this.id
+  }
 }

@@ -55,3 +55,18 @@ output "application_insights_connection_string" {
   value       = azurerm_application_insights.this.connection_string
   sensitive   = true
 }
+
+output "dedup_table_url" {
+  description = "The delivery-claim table (FIREWATCH_DEDUP_TABLE_URL), null when dedup_enabled is false."
+  value       = var.dedup_enabled ? "${trimsuffix(azurerm_storage_account.this.primary_table_endpoint, "/")}/${azurerm_storage_table.dedup[0].name}" : null
+}
+
+output "action_group_id" {
+  description = "The action group notified of dead-lettered or dropped events and failed invocations."
+  value       = azurerm_monitor_action_group.this.id
+}
+
+output "resource_group_name" {
+  description = "The resource group holding the function app (for az functionapp commands)."
+  value       = azurerm_resource_group.this.name
+}

@@ -32,19 +32,18 @@ variable "java_version" {
 }
 
 variable "maximum_instance_count" {
-  description = "Upper bound of Flex Consumption instances."
+  description = "Upper bound of Flex Consumption instances (40-1000)."
   type        = number
   default     = 40
-}
 
-variable "function_package" {
-  description = "Path of a zip of azure-function/target/azure-functions/firewatch/ (its contents at the zip's root). When set, the package is deployed in the same apply and the event subscription follows it."
-  type        = string
-  default     = null
+  validation {
+    condition     = var.maximum_instance_count >= 40 && var.maximum_instance_count <= 1000
+    error_message = "maximum_instance_count must be between 40 and 1000."
+  }
 }
 
 variable "function_deployed" {
-  description = "Set true once the package was published out of band (Maven plugin, Core Tools, az CLI): Event Grid only accepts the subscription when the FirewallEventGrid function exists."
+  description = "Set true once the package was published (az functionapp deployment source config-zip, see README): Event Grid only accepts the subscription when the FirewallEventGrid function exists."
   type        = bool
   default     = false
 }
@@ -69,6 +68,11 @@ variable "event_delivery_schema" {
   description = "EventGridSchema or CloudEventSchemaV1_0."
   type        = string
   default     = "EventGridSchema"
+
+  validation {
+    condition     = contains(["EventGridSchema", "CloudEventSchemaV1_0"], var.event_delivery_schema)
+    error_message = "event_delivery_schema must be EventGridSchema or CloudEventSchemaV1_0."
+  }
 }
 
 variable "max_delivery_attempts" {
@@ -155,4 +159,38 @@ variable "tags" {
   description = "Tags for every resource."
   type        = map(string)
   default     = {}
+}
+
+variable "dedup_enabled" {
+  description = "Create the delivery-claim table (Table Storage in the function's account) so each alert reaches each sink once across instances (FIREWATCH_DEDUP_TABLE_URL)."
+  type        = bool
+  default     = true
+}
+
+variable "response_mode" {
+  description = "Automatic response: off, dry-run (the alert says what would be done) or enforce (delete the world-open rule a change added; grants NSG rule delete)."
+  type        = string
+  default     = "off"
+
+  validation {
+    condition     = contains(["off", "dry-run", "enforce"], var.response_mode)
+    error_message = "response_mode must be off, dry-run or enforce."
+  }
+}
+
+variable "response_min_severity" {
+  description = "Lowest severity the automatic response acts on (FIREWATCH_RESPONSE_MIN_SEVERITY)."
+  type        = string
+  default     = "critical"
+
+  validation {
+    condition     = contains(["critical", "high", "medium", "low", "info"], var.response_min_severity)
+    error_message = "response_min_severity must be critical, high, medium, low or info."
+  }
+}
+
+variable "alert_emails" {
+  description = "Who hears about lost deliveries and failed invocations (Azure Monitor action group e-mail receivers). Empty: the alerts fire in the portal only."
+  type        = list(string)
+  default     = []
 }

@@ -5,7 +5,7 @@
 # each, through one custom role. With export_activity_log, each subscription also streams its Administrative
 # Activity Log to the central Event Hub.
 #
-# Order: the first apply creates everything but the event subscriptions unless function_package is given;
+# Order: the first apply creates everything but the event subscriptions (Flex Consumption: publish with one deploy, not /api/zipdeploy);
 # publish the package, then apply again with function_deployed = true.
 
 terraform {
@@ -23,59 +23,8 @@ terraform {
   }
 }
 
-variable "central_subscription_id" {
-  description = "Subscription hosting the function app."
-  type        = string
-}
-
-variable "workload_a_subscription_id" {
-  type = string
-}
-
-variable "workload_b_subscription_id" {
-  type = string
-}
-
-variable "location" {
-  type    = string
-  default = "westeurope"
-}
-
-variable "function_package" {
-  description = "Zip of azure-function/target/azure-functions/firewatch/, deployed in the same apply."
-  type        = string
-  default     = null
-}
-
-variable "function_deployed" {
-  description = "True once the package was published out of band."
-  type        = bool
-  default     = false
-}
-
-variable "export_activity_log" {
-  type    = bool
-  default = true
-}
-
-variable "teams_webhook_url" {
-  type      = string
-  default   = null
-  sensitive = true
-}
-
-variable "workload_b_existing_topic" {
-  description = "Workload B already has a system topic for its subscription (e.g. Default-EventGrid): attach to it."
-  type = object({
-    name                = string
-    resource_group_name = string
-    principal_id        = optional(string)
-  })
-  default = null
-}
-
 locals {
-  subscribe = var.function_package != null || var.function_deployed
+  subscribe = var.function_deployed
 
   central_providers = [
     "Microsoft.EventGrid",
@@ -115,7 +64,6 @@ module "firewatch" {
   source = "../.."
 
   location            = var.location
-  function_package    = var.function_package
   function_deployed   = var.function_deployed
   activity_log_export = var.export_activity_log
   teams_webhook_url   = var.teams_webhook_url
@@ -160,14 +108,3 @@ module "workload_b" {
   activity_log_export            = module.firewatch.activity_log_eventhub
 }
 
-output "function_app_name" {
-  value = module.firewatch.function_app_name
-}
-
-output "system_topics" {
-  value = {
-    central    = module.firewatch.system_topic_name
-    workload_a = module.workload_a.system_topic_name
-    workload_b = module.workload_b.system_topic_name
-  }
-}

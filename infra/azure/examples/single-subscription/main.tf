@@ -2,7 +2,8 @@
 #
 #   ./mvnw -B package -pl azure-function -am
 #   (cd azure-function/target/azure-functions/firewatch && zip -r ../firewatch.zip .)
-#   terraform apply -var subscription_id=... -var function_package=../../../../azure-function/target/azure-functions/firewatch.zip
+#   terraform apply -var subscription_id=...; az functionapp deployment source config-zip --src firewatch.zip ...;
+#   terraform apply -var subscription_id=... -var function_deployed=true
 
 terraform {
   required_version = ">= 1.11"
@@ -17,21 +18,6 @@ terraform {
       version = "~> 0.13"
     }
   }
-}
-
-variable "subscription_id" {
-  type = string
-}
-
-variable "function_package" {
-  type    = string
-  default = null
-}
-
-variable "teams_webhook_url" {
-  type      = string
-  default   = null
-  sensitive = true
 }
 
 provider "azurerm" {
@@ -56,10 +42,8 @@ module "firewatch" {
   source = "../.."
 
   location          = "westeurope"
-  function_package  = var.function_package
   teams_webhook_url = var.teams_webhook_url
+  function_deployed = var.function_deployed
+  alert_emails      = var.alert_emails
 }
 
-output "function_app_name" {
-  value = module.firewatch.function_app_name
-}

@@ -142,9 +142,9 @@ class AzureTerraformTest {
         assertThat(events).containsEntry("source", "./modules/subscription-events");
         assertThat(AzureHcl.text(AzureHcl.ROOT.resolve("main.tf")))
                 .contains("function_id                    = \"${azurerm_function_app_flex_consumption.this.id}/functions/FirewallEventGrid\"")
-                .contains("subscribe           = var.function_package != null || var.function_deployed");
-        assertThat(strings(events, "depends_on")).contains("azurerm_function_app_flex_consumption.this",
-                "azurerm_role_assignment.function_network_reader");
+                .contains("subscribe           = var.function_deployed");
+        // No module-level depends_on: it defers the subscription data source and replaces the topic on app changes.
+        assertThat(events).doesNotContainKey("depends_on");
         assertThat(AzureHcl.text(EVENTS.resolve("main.tf"))).contains("count = var.create_event_subscription ? 1 : 0");
     }
 
@@ -160,11 +160,64 @@ class AzureTerraformTest {
     }
 
     @Test
+    void flexAppUsesItsIdentityForStorageAndNoZipDeploy() {
+        Map<String, Object> app = map(ROOT_MAIN, "resource", "azurerm_function_app_flex_consumption", "this");
+        assertThat(app).containsEntry("storage_authentication_type", "SystemAssignedIdentity")
+                .doesNotContainKeys("storage_access_key", "zip_deploy_file");
+        assertThat(map(ROOT_MAIN, "resource", "azurerm_role_assignment", "function_storage_blob_owner"))
+                .containsEntry("role_definition_name", "Storage Blob Data Owner");
+    }
+
+    @Test
+    void dedupTableIsCreatedByDefaultAndOnlyItIsGrantedToTheFunction() {
+        Map<String, Object> vars = AzureHcl.parse(AzureHcl.ROOT.resolve("variables.tf"));
+        assertThat(at(vars, "variable", "dedup_enabled", "default")).isEqualTo(true);
+        assertThat(map(ROOT_MAIN, "resource", "azurerm_storage_table", "dedup")).containsKeys("count", "storage_account_id");
+        assertThat(map(ROOT_MAIN, "resource", "azurerm_role_assignment", "function_dedup_table"))
+                .containsEntry("role_definition_name", "Storage Table Data Contributor")
+                .containsEntry("count", 1.0);
+        assertThat(String.valueOf(at(ROOT_MAIN, "resource", "azurerm_role_assignment", "function_dedup_table", "scope")))
+                .startsWith("azurerm_storage_table.dedup").doesNotContain("storage_account");
+        assertThat(AzureHcl.text(AzureHcl.ROOT.resolve("main.tf"))).contains("FIREWATCH_DEDUP_TABLE_URL");
+    }
+
+    @Test
+    void responsePermissionsExistOnlyInEnforceMode() {
+        Map<String, Object> vars = AzureHcl.parse(AzureHcl.ROOT.resolve("variables.tf"));
+        assertThat(at(vars, "variable", "response_mode", "default")).isEqualTo("off");
+        assertThat(AzureHcl.text(AzureHcl.ROOT.resolve("variables.tf")))
+                .contains("contains([\"off\", \"dry-run\", \"enforce\"], var.response_mode)");
+        Map<String, Object> role = map(ROOT_MAIN, "resource", "azurerm_role_definition", "responder");
+        // Off by default: no role, no assignment.
+        assertThat(role).containsEntry("count", 0.0);
+        assertThat(AzureHcl.text(AzureHcl.ROOT.resolve("main.tf"))).contains("count = var.response_mode == \"enforce\" ? 1 : 0");
+        assertThat(strings(role, "permissions", "actions")).containsExactlyInAnyOrder(
+                "Microsoft.Network/networkSecurityGroups/read", "Microsoft.Network/networkSecurityGroups/write",
+                "Microsoft.Network/networkSecurityGroups/securityRules/read",
+                "Microsoft.Network/networkSecurityGroups/securityRules/delete");
+        assertThat(AzureHcl.text(AzureHcl.ROOT.resolve("main.tf"))).contains("FIREWATCH_RESPONSE_MODE", "FIREWATCH_RESPONSE_MIN_SEVERITY");
+    }
+
+    @Test
+    void lostDeliveriesAndFailedInvocationsRaiseAlerts() {
+        String main = AzureHcl.text(AzureHcl.ROOT.resolve("main.tf"));
+        assertThat(main).contains("dead_lettered = \"DeadLetteredCount\"", "dropped       = \"DroppedEventCount\"",
+                "scopes              = [module.events.system_topic_id]", "metric_name      = \"requests/failed\"");
+        for (String alert : List.of("event_grid_delivery", "function_failures")) {
+            Map<String, Object> a = map(ROOT_MAIN, "resource", "azurerm_monitor_metric_alert", alert);
+            assertThat(map(a, "criteria")).containsEntry("operator", "GreaterThan").containsEntry("threshold", 0.0);
+            assertThat(map(a, "action")).containsKey("action_group_id");
+        }
+        assertThat(map(ROOT_MAIN, "resource", "azurerm_monitor_action_group", "this")).containsKey("dynamic");
+    }
+
+    @Test
     void functionIdentityMayOnlyRead() {
         Map<String, Object> role = map(ROOT_MAIN, "resource", "azurerm_role_definition", "network_reader");
         List<String> actions = strings(role, "permissions", "actions");
         assertThat(actions).isNotEmpty().allSatisfy(a -> assertThat(a).endsWith("/read"));
-        assertThat(actions).contains("Microsoft.Network/*/read", "Microsoft.Sql/servers/firewallRules/read");
+        assertThat(actions).contains("Microsoft.Network/networkSecurityGroups/securityRules/read", "Microsoft.Sql/servers/firewallRules/read")
+                .noneMatch(a -> a.contains("*"));
         assertThat(strings(role, "permissions", "not_actions")).isEmpty();
         assertThat(map(ROOT_MAIN, "resource", "azurerm_role_assignment", "function_secrets_user"))
                 .containsEntry("role_definition_name", "Key Vault Secrets User");
