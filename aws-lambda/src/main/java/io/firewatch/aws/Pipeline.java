@@ -2,6 +2,7 @@ package io.firewatch.aws;
 
 import io.firewatch.core.Firewatch;
 import io.firewatch.core.config.Settings;
+import io.firewatch.core.delivery.DeliveryClaims;
 import io.firewatch.core.sink.Dispatcher;
 import io.firewatch.core.sink.SecretResolver;
 import io.firewatch.core.sink.Sink;
@@ -13,7 +14,8 @@ import java.util.Map;
 record Pipeline(Firewatch firewatch, Dispatcher dispatcher) {
     static final String SNS_TOPIC_ARN = "FIREWATCH_SNS_TOPIC_ARN";
 
-    /** Resolves secret references, reads CONTRACT §4 settings and adds the SNS sink when a topic is set. */
+    /** Resolves secret references, reads CONTRACT §4 settings adds the SNS sink when a topic is set and the delivery
+     * claim store when {@code FIREWATCH_DEDUP_TABLE} is set. */
     static Pipeline fromEnvironment(Map<String, String> env, SecretResolver secrets) {
         Settings settings = Settings.from(SecretReferences.resolve(env, secrets), secrets);
         List<Sink> sinks = new ArrayList<>(settings.sinks());
@@ -21,6 +23,9 @@ record Pipeline(Firewatch firewatch, Dispatcher dispatcher) {
         if (topic != null) {
             sinks.add(new SnsSink(topic.strip()));
         }
-        return new Pipeline(new Firewatch(settings.config()), new Dispatcher(sinks, settings.minSeverity()));
+        DynamoClaimStore store = DynamoClaimStore.fromEnvironment(env);
+        DeliveryClaims claims = store == null ? null
+                : DeliveryClaims.of(store, DeliveryClaims.ttlHours(env.get("FIREWATCH_DEDUP_TTL_HOURS")));
+        return new Pipeline(new Firewatch(settings.config()), new Dispatcher(sinks, settings.minSeverity(), claims));
     }
 }
