@@ -3,6 +3,7 @@ package io.firewatch.aws;
 import io.firewatch.core.ChangeEnricher;
 import io.firewatch.core.Firewatch;
 import io.firewatch.core.config.Settings;
+import io.firewatch.core.delivery.DeliveryClaims;
 import io.firewatch.core.response.AutomaticResponse;
 import io.firewatch.core.response.Responder;
 import io.firewatch.core.response.ResponseMode;
@@ -27,7 +28,8 @@ record Pipeline(Firewatch firewatch, Dispatcher dispatcher, AutomaticResponse re
     }
 
     /**
-     * Resolves secret references, reads CONTRACT §4 settings and adds the SNS sink when a topic is set. The EC2
+     * Resolves secret references, reads CONTRACT §4 settings, adds the SNS sink when a topic is set and the
+     * delivery-claim store when {@code FIREWATCH_DEDUP_TABLE} is set. The EC2
      * responder exists only in {@code enforce} mode; {@code homeAccount} is the function's own account, when known.
      */
     static Pipeline fromEnvironment(Map<String, String> env, SecretResolver secrets, Supplier<String> homeAccount) {
@@ -37,10 +39,13 @@ record Pipeline(Firewatch firewatch, Dispatcher dispatcher, AutomaticResponse re
         if (topic != null) {
             sinks.add(new SnsSink(topic.strip(), settings.config()::aliasOf));
         }
+        DynamoClaimStore store = DynamoClaimStore.fromEnvironment(env);
+        DeliveryClaims claims = store == null ? null
+                : DeliveryClaims.of(store, DeliveryClaims.ttlHours(env.get("FIREWATCH_DEDUP_TTL_HOURS")));
         ResponseSettings response = ResponseSettings.from(settings::value);
         Firewatch firewatch = new Firewatch(settings.config(), ChangeEnricher.NONE, response);
         Responder responder = response.mode() == ResponseMode.ENFORCE ? new Ec2Responder(homeAccount) : Responder.NONE;
-        return new Pipeline(firewatch, new Dispatcher(sinks, settings.minSeverity()),
+        return new Pipeline(firewatch, new Dispatcher(sinks, settings.minSeverity(), claims),
                 new AutomaticResponse(firewatch.responsePlanner(), responder));
     }
 }

@@ -1,6 +1,7 @@
 package io.firewatch.core.sink;
 
 import io.firewatch.core.alert.Alert;
+import io.firewatch.core.delivery.DeliveryClaims;
 import io.firewatch.core.model.Severity;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +21,8 @@ import java.util.concurrent.TimeoutException;
  * side by side, each with the whole budget, so a sink that is down and retrying never keeps the others from
  * delivering; an alert id a sink has already taken in this process is not sent to it again (platform retries then
  * only reach the sinks that failed). Build one per process (a function's cold start) so that memory lasts across
- * invocations; it is safe to share between threads.
+ * invocations; it is safe to share between threads. With {@link DeliveryClaims} (a shared claim store) a sink gets
+ * an alert once across instances too.
  */
 public final class Dispatcher {
     private static final int MAX_REMEMBERED = 10_000;
@@ -29,6 +31,7 @@ public final class Dispatcher {
 
     private final List<Sink> sinks;
     private final Severity minSeverity;
+    private final DeliveryClaims claims;
     private final Map<String, Boolean> delivered = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
@@ -37,8 +40,14 @@ public final class Dispatcher {
     });
 
     public Dispatcher(List<Sink> sinks, Severity minSeverity) {
+        this(sinks, minSeverity, null);
+    }
+
+    /** {@code claims} may be null: repeats are then dropped within this process only. */
+    public Dispatcher(List<Sink> sinks, Severity minSeverity, DeliveryClaims claims) {
         this.sinks = List.copyOf(sinks);
         this.minSeverity = minSeverity;
+        this.claims = claims;
     }
 
     public List<Sink> sinks() {
@@ -154,17 +163,46 @@ public final class Dispatcher {
                     mark(i, null, false);
                     continue;
                 }
-                Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+                DeliveryClaims.Ticket ticket = null;
+                if (claims != null) {
+                    ticket = claims.claim(alert.id(), sink.name(), left());
+                    if (ticket.decision() == DeliveryClaims.Decision.SKIP) {
+                        delivered.put(key, Boolean.TRUE);
+                        mark(i, null, false);
+                        continue;
+                    }
+                    if (ticket.decision() == DeliveryClaims.Decision.BUSY) {
+                        mark(i, new DeliveryReport.Failure(alert.id(), sink.name(), sink.name()
+                                + ": another instance is delivering this alert now; a retry will find its outcome", true), false);
+                        continue;
+                    }
+                }
                 try {
-                    sink.send(alert, left);
+                    sink.send(alert, left());
                     delivered.put(key, Boolean.TRUE);
                     mark(i, null, true);
+                    if (ticket != null) {
+                        claims.complete(ticket, left());
+                    }
                 } catch (DeliveryException e) {
                     mark(i, new DeliveryReport.Failure(alert.id(), sink.name(), e.getMessage(), e.retryable()), false);
+                    release(ticket);
                 } catch (RuntimeException e) {
                     mark(i, new DeliveryReport.Failure(alert.id(), sink.name(),
                             sink.name() + ": unexpected " + e.getClass().getSimpleName(), true), false);
+                    release(ticket);
                 }
+            }
+        }
+
+        private Duration left() {
+            return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+        }
+
+        /** A failed send gives the key back, however little budget is left, so the platform's retry delivers. */
+        private void release(DeliveryClaims.Ticket ticket) {
+            if (ticket != null) {
+                claims.release(ticket, left().plus(GRACE));
             }
         }
 
