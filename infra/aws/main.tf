@@ -258,6 +258,11 @@ locals {
     var.firewatch_config == null ? {} : { FIREWATCH_CONFIG = var.firewatch_config },
     var.teams_webhook_url_secret_arn == null ? {} : { FIREWATCH_TEAMS_WEBHOOK_URL_SECRET_ARN = var.teams_webhook_url_secret_arn },
     local.smtp_environment,
+    var.dedup_enabled ? { FIREWATCH_DEDUP_TABLE = aws_dynamodb_table.claims[0].name } : {},
+    var.response_mode == "off" ? {} : {
+      FIREWATCH_RESPONSE_MODE         = var.response_mode
+      FIREWATCH_RESPONSE_MIN_SEVERITY = var.response_min_severity
+    },
   )
 
   alarm_actions = length(var.alarm_actions) > 0 ? var.alarm_actions : [aws_sns_topic.alerts.arn]
@@ -409,6 +414,47 @@ data "aws_iam_policy_document" "function" {
   }
 
   dynamic "statement" {
+    for_each = var.dedup_enabled ? [aws_dynamodb_table.claims[0].arn] : []
+
+    content {
+      sid       = "ClaimDeliveries"
+      actions   = ["dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"]
+      resources = [statement.value]
+    }
+  }
+
+  # The automatic response (CONTRACT §6) reads a group or ACL before it changes it; EC2 describes cannot be scoped.
+  dynamic "statement" {
+    for_each = var.response_mode == "enforce" ? [1] : []
+
+    content {
+      sid       = "ReadBeforeTakingBack"
+      actions   = ["ec2:DescribeSecurityGroups", "ec2:DescribeNetworkAcls"]
+      resources = ["*"]
+    }
+  }
+
+  # Only the two writes that take a world-open rule back, never on a resource tagged firewatch-response=off.
+  dynamic "statement" {
+    for_each = var.response_mode == "enforce" ? [1] : []
+
+    content {
+      sid     = "TakeBackWorldOpenRules"
+      actions = ["ec2:RevokeSecurityGroupIngress", "ec2:DeleteNetworkAclEntry"]
+      resources = [
+        "arn:${local.partition}:ec2:*:${local.account_id}:security-group/*",
+        "arn:${local.partition}:ec2:*:${local.account_id}:network-acl/*",
+      ]
+
+      condition {
+        test     = "StringNotEquals"
+        variable = "aws:ResourceTag/firewatch-response"
+        values   = ["off"]
+      }
+    }
+  }
+
+  dynamic "statement" {
     for_each = length(var.secrets_kms_key_arns) > 0 ? [var.secrets_kms_key_arns] : []
 
     content {
@@ -423,6 +469,30 @@ data "aws_iam_policy_document" "function" {
       }
     }
   }
+}
+
+# Delivery claims (CONTRACT §5): one item per (alert id, sink), so each sink gets an alert once across instances.
+resource "aws_dynamodb_table" "claims" {
+  count        = var.dedup_enabled ? 1 : 0
+  name         = "${var.name}-delivery-claims"
+  billing_mode = "PAY_PER_REQUEST"
+  hash_key     = "id"
+
+  attribute {
+    name = "id"
+    type = "S"
+  }
+
+  ttl {
+    attribute_name = "expiresAt"
+    enabled        = true
+  }
+
+  server_side_encryption {
+    enabled = true
+  }
+
+  tags = var.tags
 }
 
 resource "aws_iam_role_policy" "function" {

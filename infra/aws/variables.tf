@@ -189,3 +189,31 @@ variable "tags" {
   type        = map(string)
   default     = {}
 }
+
+variable "dedup_enabled" {
+  description = "Create the DynamoDB table of delivery claims and pass FIREWATCH_DEDUP_TABLE, so each sink receives an alert once across instances (CONTRACT §5). False: repeats are dropped within one instance only."
+  type        = bool
+  default     = true
+}
+
+variable "response_mode" {
+  description = "Automatic response (FIREWATCH_RESPONSE_MODE, CONTRACT §6): off, dry-run (alerts say what would be done) or enforce (the function revokes the world-open rule; only then are the EC2 write permissions granted)."
+  type        = string
+  default     = "off"
+
+  validation {
+    condition     = contains(["off", "dry-run", "enforce"], var.response_mode)
+    error_message = "response_mode must be off, dry-run or enforce."
+  }
+}
+
+variable "response_min_severity" {
+  description = "Lowest severity the automatic response answers (FIREWATCH_RESPONSE_MIN_SEVERITY)."
+  type        = string
+  default     = "critical"
+
+  validation {
+    condition     = contains(["critical", "high", "medium", "low", "info"], var.response_min_severity)
+    error_message = "response_min_severity must be critical, high, medium, low or info."
+  }
+}

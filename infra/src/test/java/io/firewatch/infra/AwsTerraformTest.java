@@ -148,11 +148,26 @@ class AwsTerraformTest {
         for (Map<String, Object> d : dynamic) {
             @SuppressWarnings("unchecked")
             Map<String, Object> content = (Map<String, Object>) d.get("content");
-            assertThat(str(content.get("resources"))).isEqualTo("statement.value");
-            dynamicSources.put(str(content.get("sid")), str(d.get("for_each")));
+            String sid = str(content.get("sid"));
+            if (sid.equals("ReadBeforeTakingBack")) {
+                assertThat(str(content.get("resources"))).as("EC2 describes cannot be scoped").contains("*");
+            } else if (sid.equals("TakeBackWorldOpenRules")) {
+                assertThat(str(content.get("resources"))).contains(":security-group/*").contains(":network-acl/*");
+                Map<?, ?> condition = (Map<?, ?>) content.get("condition");
+                assertThat(str(condition.get("test"))).isEqualTo("StringNotEquals");
+                assertThat(str(condition.get("variable"))).isEqualTo("aws:ResourceTag/firewatch-response");
+            } else {
+                assertThat(str(content.get("resources"))).contains("statement.value");
+            }
+            dynamicSources.put(sid, str(d.get("for_each")));
             ((List<?>) content.get("actions")).forEach(a -> actions.add(a.toString()));
         }
-        assertThat(dynamicSources).containsOnlyKeys("ReadSecrets", "DecryptSecrets");
+        assertThat(dynamicSources).containsOnlyKeys("ReadSecrets", "DecryptSecrets", "ClaimDeliveries", "ReadBeforeTakingBack",
+                "TakeBackWorldOpenRules");
+        assertThat(dynamicSources.get("ClaimDeliveries")).contains("aws_dynamodb_table.claims");
+        // The claim grants exist only with the table; the EC2 writes only in enforce mode.
+        assertThat(main.text()).contains("for_each = var.dedup_enabled ? [aws_dynamodb_table.claims[0].arn] : []");
+        assertThat(main.text().split("for_each = var.response_mode == \"enforce\" \\? \\[1\\] : \\[\\]", -1)).hasSize(3);
         assertThat(dynamicSources.get("ReadSecrets")).contains("local.secret_arns");
         assertThat(dynamicSources.get("DecryptSecrets")).contains("var.secrets_kms_key_arns");
         // The secrets are exactly the two references the function resolves.
@@ -162,7 +177,9 @@ class AwsTerraformTest {
         assertThat(actions).containsExactlyInAnyOrder(
                 "logs:CreateLogStream", "logs:PutLogEvents",
                 "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ChangeMessageVisibility",
-                "sns:Publish", "kms:GenerateDataKey*", "kms:Decrypt", "secretsmanager:GetSecretValue", "kms:Decrypt");
+                "sns:Publish", "kms:GenerateDataKey*", "kms:Decrypt", "secretsmanager:GetSecretValue", "kms:Decrypt",
+                "dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
+                "ec2:DescribeSecurityGroups", "ec2:DescribeNetworkAcls", "ec2:RevokeSecurityGroupIngress", "ec2:DeleteNetworkAclEntry");
     }
 
     @Test
