@@ -43,3 +43,32 @@ resource "google_project_iam_member" "build_roles" {
   role    = each.value
   member  = google_service_account.build.member
 }
+
+# The automatic response (CONTRACT §6), only under enforce: read a VPC firewall rule or a firewall policy rule and
+# switch it off (disabled: true), nothing else. GCP firewall rules carry no labels: the opt-out is
+# firewatch-response=off in a rule's description, which the function checks before it acts.
+resource "google_project_iam_custom_role" "response" {
+  count = var.response_mode == "enforce" ? 1 : 0
+
+  project     = var.project_id
+  role_id     = replace("${var.name_prefix}_response", "-", "_")
+  title       = "Firewatch automatic response"
+  description = "Disable a world-open firewall rule that Firewatch alerted on"
+  permissions = [
+    "compute.firewalls.get",
+    "compute.firewalls.update",
+    "compute.networks.updatePolicy",
+    "compute.networkFirewallPolicies.get",
+    "compute.networkFirewallPolicies.update",
+    "compute.regionNetworkFirewallPolicies.get",
+    "compute.regionNetworkFirewallPolicies.update",
+  ]
+}
+
+resource "google_project_iam_member" "runtime_response" {
+  count = var.response_mode == "enforce" ? 1 : 0
+
+  project = var.project_id
+  role    = google_project_iam_custom_role.response[0].id
+  member  = google_service_account.runtime.member
+}

@@ -26,6 +26,10 @@ locals {
       FIREWATCH_DELIVERY_BUDGET_SECONDS = tostring(var.delivery_budget_seconds)
     },
     var.firewatch_config_json == null ? {} : { FIREWATCH_CONFIG = var.firewatch_config_json },
+    var.response_mode == "off" ? {} : {
+      FIREWATCH_RESPONSE_MODE         = var.response_mode
+      FIREWATCH_RESPONSE_MIN_SEVERITY = var.response_min_severity
+    },
     var.environment,
   )
 }

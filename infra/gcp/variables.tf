@@ -124,3 +124,25 @@ variable "labels" {
   type        = map(string)
   default     = {}
 }
+
+variable "response_mode" {
+  description = "Automatic response (FIREWATCH_RESPONSE_MODE, CONTRACT §6): off, dry-run (alerts say what would be done) or enforce (the function disables the world-open rule; only then is the custom role granted). Hierarchical (organization or folder) policy rules need compute.firewallPolicies.get/update granted there by hand."
+  type        = string
+  default     = "off"
+
+  validation {
+    condition     = contains(["off", "dry-run", "enforce"], var.response_mode)
+    error_message = "response_mode must be off, dry-run or enforce."
+  }
+}
+
+variable "response_min_severity" {
+  description = "Lowest severity the automatic response answers (FIREWATCH_RESPONSE_MIN_SEVERITY)."
+  type        = string
+  default     = "critical"
+
+  validation {
+    condition     = contains(["critical", "high", "medium", "low", "info"], var.response_min_severity)
+    error_message = "response_min_severity must be critical, high, medium, low or info."
+  }
+}
