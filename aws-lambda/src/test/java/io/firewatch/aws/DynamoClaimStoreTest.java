@@ -79,8 +79,13 @@ class DynamoClaimStoreTest {
 
     @AfterEach
     void stopDynalite() {
-        admin.close();
-        dynalite.close();
+        // Both are null when the emulator is not installed and the test was skipped.
+        if (admin != null) {
+            admin.close();
+        }
+        if (dynalite != null) {
+            dynalite.close();
+        }
     }
 
     private Map<String, String> env() {
