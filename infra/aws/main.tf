@@ -236,13 +236,6 @@ locals {
   )
 
   alarm_actions = length(var.alarm_actions) > 0 ? var.alarm_actions : [aws_sns_topic.alerts.arn]
-
-  # Every rule, for the alarms on its target: default-bus metrics carry RuleName only, custom-bus metrics also
-  # EventBusName.
-  rule_alarm_dimensions = merge(
-    { for key, rule in aws_cloudwatch_event_rule.api_calls : "default-${key}" => { RuleName = rule.name } },
-    { for key, rule in aws_cloudwatch_event_rule.forwarded : "central-${key}" => { EventBusName = rule.event_bus_name, RuleName = rule.name } },
-  )
 }
 
 ################################################################################
@@ -977,13 +970,13 @@ resource "aws_cloudwatch_metric_alarm" "dead_letters_expiring" {
   tags                = var.tags
 }
 
-# A rule whose target failed for good (FailedInvocations) or whose dead letter could not be written either
+# A default-bus rule whose target failed for good (FailedInvocations) or whose dead letter could not be written either
 # (InvocationsFailedToBeSentToDlq: the event is lost). EventBridge publishes both only when they are not zero.
 resource "aws_cloudwatch_metric_alarm" "rule_delivery_failures" {
-  for_each = local.rule_alarm_dimensions
+  for_each = aws_cloudwatch_event_rule.api_calls
 
   alarm_name          = "${var.name}-rule-failures-${each.key}"
-  alarm_description   = "EventBridge rule ${each.value.RuleName} could not deliver events to the Firewatch buffer. Dead-lettered ones wait in the dead-letter queue; ones that could not be dead-lettered are lost: find their changes in CloudTrail event history."
+  alarm_description   = "EventBridge rule ${each.value.name} could not deliver events to the Firewatch buffer. Dead-lettered ones wait in the dead-letter queue; ones that could not be dead-lettered are lost: find their changes in CloudTrail event history."
   evaluation_periods  = 1
   threshold           = 0
   comparison_operator = "GreaterThanThreshold"
@@ -998,7 +991,7 @@ resource "aws_cloudwatch_metric_alarm" "rule_delivery_failures" {
     metric {
       namespace   = "AWS/Events"
       metric_name = "FailedInvocations"
-      dimensions  = each.value
+      dimensions  = { RuleName = each.value.name }
       stat        = "Sum"
       period      = 60
     }
@@ -1010,7 +1003,53 @@ resource "aws_cloudwatch_metric_alarm" "rule_delivery_failures" {
     metric {
       namespace   = "AWS/Events"
       metric_name = "InvocationsFailedToBeSentToDlq"
-      dimensions  = each.value
+      dimensions  = { RuleName = each.value.name }
+      stat        = "Sum"
+      period      = 60
+    }
+  }
+
+  metric_query {
+    id          = "failures"
+    expression  = "FILL(failed, 0) + FILL(lost, 0)"
+    label       = "Undelivered events"
+    return_data = true
+  }
+}
+
+# The same for the central bus's rules (custom-bus metrics carry EventBusName as well).
+resource "aws_cloudwatch_metric_alarm" "forwarded_rule_delivery_failures" {
+  for_each = aws_cloudwatch_event_rule.forwarded
+
+  alarm_name          = "${var.name}-forwarded-rule-failures-${each.key}"
+  alarm_description   = "EventBridge rule ${each.value.name} could not deliver events to the Firewatch buffer. Dead-lettered ones wait in the dead-letter queue; ones that could not be dead-lettered are lost: find their changes in CloudTrail event history."
+  evaluation_periods  = 1
+  threshold           = 0
+  comparison_operator = "GreaterThanThreshold"
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = local.alarm_actions
+  ok_actions          = local.alarm_actions
+  tags                = var.tags
+
+  metric_query {
+    id = "failed"
+
+    metric {
+      namespace   = "AWS/Events"
+      metric_name = "FailedInvocations"
+      dimensions  = { EventBusName = each.value.event_bus_name, RuleName = each.value.name }
+      stat        = "Sum"
+      period      = 60
+    }
+  }
+
+  metric_query {
+    id = "lost"
+
+    metric {
+      namespace   = "AWS/Events"
+      metric_name = "InvocationsFailedToBeSentToDlq"
+      dimensions  = { EventBusName = each.value.event_bus_name, RuleName = each.value.name }
       stat        = "Sum"
       period      = 60
     }
