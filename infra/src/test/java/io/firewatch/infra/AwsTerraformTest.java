@@ -340,10 +340,13 @@ class AwsTerraformTest {
             AwsHcl ex = AwsHcl.parse(MODULE.resolve("examples/" + example + "/main.tf"));
             assertThat(ex.text()).contains("event_patterns       = module.firewatch.event_patterns")
                     .contains("target_event_bus_arn = module.firewatch.event_bus_arn")
-                    .contains("\"us-east-1\"");
+                    .contains("alarm_emails         = var.alert_emails");
+            assertThat(AwsHcl.parse(MODULE.resolve("examples/" + example + "/variables.tf")).text()).contains("\"us-east-1\"");
         }
         AwsHcl org = AwsHcl.parse(MODULE.resolve("examples/organization/main.tf"));
-        assertThat(str(org.block("module", "firewatch").get("organization_id"))).startsWith("o-");
+        assertThat(str(org.block("module", "firewatch").get("organization_id"))).isEqualTo("var.organization_id");
+        assertThat(AwsHcl.parse(MODULE.resolve("examples/organization/variables.tf")).expression("variable \"organization_id\"", "default"))
+                .startsWith("\"o-");
         List<Map<String, Object>> bus = repeated(((Map<?, ?>) main.block("data", "aws_iam_policy_document", "central_bus").get("dynamic")).get("statement"));
         assertThat(bus).anySatisfy(d -> assertThat(str(((Map<?, ?>) ((Map<?, ?>) d.get("content")).get("condition")).get("variable")))
                 .isEqualTo("aws:PrincipalOrgID"));
