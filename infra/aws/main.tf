@@ -23,8 +23,11 @@ locals {
   # Splitting by source keeps each pattern far below EventBridge's 2,048-character quota and makes a rule match
   # only the (source, name) pairs it lists: DeleteRule of waf and waf-regional are separate operations.
   # Failed calls are kept on purpose: a refused attempt is a low-severity alert.
+  # `source` is pinned to the AWS service: PutEvents refuses sources that start with "aws.", so nobody allowed to put
+  # events on the central bus can forge a CloudTrail API-call event that these rules would pass on.
   event_patterns = {
     "ec2" = jsonencode({
+      source        = ["aws.ec2"]
       "detail-type" = ["AWS API Call via CloudTrail"]
       detail = {
         eventSource = ["ec2.amazonaws.com"]
@@ -51,6 +54,7 @@ locals {
       }
     })
     "elasticache" = jsonencode({
+      source        = ["aws.elasticache"]
       "detail-type" = ["AWS API Call via CloudTrail"]
       detail = {
         eventSource = ["elasticache.amazonaws.com"]
@@ -63,6 +67,7 @@ locals {
       }
     })
     "elasticfilesystem" = jsonencode({
+      source        = ["aws.elasticfilesystem"]
       "detail-type" = ["AWS API Call via CloudTrail"]
       detail = {
         eventSource = ["elasticfilesystem.amazonaws.com"]
@@ -72,6 +77,7 @@ locals {
       }
     })
     "elasticloadbalancing" = jsonencode({
+      source        = ["aws.elasticloadbalancing"]
       "detail-type" = ["AWS API Call via CloudTrail"]
       detail = {
         eventSource = ["elasticloadbalancing.amazonaws.com"]
@@ -82,6 +88,7 @@ locals {
       }
     })
     "guardduty" = jsonencode({
+      source        = ["aws.guardduty"]
       "detail-type" = ["AWS API Call via CloudTrail"]
       detail = {
         eventSource = ["guardduty.amazonaws.com"]
@@ -96,6 +103,7 @@ locals {
       }
     })
     "lightsail" = jsonencode({
+      source        = ["aws.lightsail"]
       "detail-type" = ["AWS API Call via CloudTrail"]
       detail = {
         eventSource = ["lightsail.amazonaws.com"]
@@ -107,6 +115,7 @@ locals {
       }
     })
     "network-firewall" = jsonencode({
+      source        = ["aws.network-firewall"]
       "detail-type" = ["AWS API Call via CloudTrail"]
       detail = {
         eventSource = ["network-firewall.amazonaws.com"]
@@ -129,6 +138,7 @@ locals {
       }
     })
     "rds" = jsonencode({
+      source        = ["aws.rds"]
       "detail-type" = ["AWS API Call via CloudTrail"]
       detail = {
         eventSource = ["rds.amazonaws.com"]
@@ -141,6 +151,7 @@ locals {
       }
     })
     "waf-regional" = jsonencode({
+      source        = ["aws.waf-regional"]
       "detail-type" = ["AWS API Call via CloudTrail"]
       detail = {
         eventSource = ["waf-regional.amazonaws.com"]
@@ -172,6 +183,7 @@ locals {
       }
     })
     "waf" = jsonencode({
+      source        = ["aws.waf"]
       "detail-type" = ["AWS API Call via CloudTrail"]
       detail = {
         eventSource = ["waf.amazonaws.com"]
@@ -201,6 +213,7 @@ locals {
       }
     })
     "wafv2" = jsonencode({
+      source        = ["aws.wafv2"]
       "detail-type" = ["AWS API Call via CloudTrail"]
       detail = {
         eventSource = ["wafv2.amazonaws.com"]
@@ -255,14 +268,14 @@ locals {
       # C1 only: the function runs for seconds, so a fast start beats peak throughput.
       JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"
     },
-    var.firewatch_config == null ? {} : { FIREWATCH_CONFIG = var.firewatch_config },
-    var.teams_webhook_url_secret_arn == null ? {} : { FIREWATCH_TEAMS_WEBHOOK_URL_SECRET_ARN = var.teams_webhook_url_secret_arn },
-    local.smtp_environment,
-    var.dedup_enabled ? { FIREWATCH_DEDUP_TABLE = aws_dynamodb_table.claims[0].name } : {},
-    var.response_mode == "off" ? {} : {
+    {
       FIREWATCH_RESPONSE_MODE         = var.response_mode
       FIREWATCH_RESPONSE_MIN_SEVERITY = var.response_min_severity
     },
+    var.dedup_enabled ? { FIREWATCH_DEDUP_TABLE = aws_dynamodb_table.dedup[0].name } : {},
+    var.firewatch_config == null ? {} : { FIREWATCH_CONFIG = var.firewatch_config },
+    var.teams_webhook_url_secret_arn == null ? {} : { FIREWATCH_TEAMS_WEBHOOK_URL_SECRET_ARN = var.teams_webhook_url_secret_arn },
+    local.smtp_environment,
   )
 
   alarm_actions = length(var.alarm_actions) > 0 ? var.alarm_actions : [aws_sns_topic.alerts.arn]
@@ -345,6 +358,40 @@ resource "aws_lambda_event_source_mapping" "events" {
 }
 
 ################################################################################
+# Delivery claims (exactly once per sink across instances, CONTRACT §5)
+################################################################################
+
+resource "aws_dynamodb_table" "dedup" {
+  count = var.dedup_enabled ? 1 : 0
+
+  name         = "${var.name}-delivery-claims"
+  billing_mode = "PAY_PER_REQUEST"
+  hash_key     = "id"
+
+  attribute {
+    name = "id"
+    type = "S"
+  }
+
+  # Claims expire by themselves (FIREWATCH_DEDUP_TTL_HOURS, epoch seconds in expiresAt).
+  ttl {
+    attribute_name = "expiresAt"
+    enabled        = true
+  }
+
+  # The AWS managed key (alias/aws/dynamodb): the function needs no KMS grant for it.
+  server_side_encryption {
+    enabled = true
+  }
+
+  point_in_time_recovery {
+    enabled = var.dedup_point_in_time_recovery
+  }
+
+  tags = var.tags
+}
+
+################################################################################
 # Least-privilege role of the function
 ################################################################################
 
@@ -403,40 +450,33 @@ data "aws_iam_policy_document" "function" {
     }
   }
 
+  # The delivery-claim protocol: read a claim, write it conditionally, complete it, release it. No Query, no Scan.
   dynamic "statement" {
-    for_each = length(local.secret_arns) > 0 ? [local.secret_arns] : []
-
-    content {
-      sid       = "ReadSecrets"
-      actions   = ["secretsmanager:GetSecretValue"]
-      resources = statement.value
-    }
-  }
-
-  dynamic "statement" {
-    for_each = var.dedup_enabled ? [aws_dynamodb_table.claims[0].arn] : []
+    for_each = var.dedup_enabled ? [aws_dynamodb_table.dedup[0].arn] : []
 
     content {
       sid       = "ClaimDeliveries"
-      actions   = ["dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"]
+      actions   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"]
       resources = [statement.value]
     }
   }
 
-  # The automatic response (CONTRACT §6) reads a group or ACL before it changes it; EC2 describes cannot be scoped.
+  # Automatic response, read side (dry-run and enforce): Describe* cannot be scoped to resources.
   dynamic "statement" {
-    for_each = var.response_mode == "enforce" ? [1] : []
+    for_each = var.response_mode == "off" ? [] : ["*"]
 
     content {
-      sid       = "ReadBeforeTakingBack"
-      actions   = ["ec2:DescribeSecurityGroups", "ec2:DescribeNetworkAcls"]
-      resources = ["*"]
+      sid       = "DescribeFirewallRules"
+      actions   = ["ec2:DescribeSecurityGroupRules", "ec2:DescribeSecurityGroups", "ec2:DescribeNetworkAcls"]
+      resources = [statement.value]
     }
   }
 
-  # Only the two writes that take a world-open rule back, never on a resource tagged firewatch-response=off.
+  # Automatic response, write side (enforce only): take back an ingress rule or a network ACL entry, in this account,
+  # never on a resource tagged firewatch-response=off (any case). StringNotEquals* also admits untagged resources; EC2
+  # evaluates aws:ResourceTag on security groups and network ACLs for these two actions.
   dynamic "statement" {
-    for_each = var.response_mode == "enforce" ? [1] : []
+    for_each = var.response_mode == "enforce" ? ["off"] : []
 
     content {
       sid     = "TakeBackWorldOpenRules"
@@ -447,10 +487,20 @@ data "aws_iam_policy_document" "function" {
       ]
 
       condition {
-        test     = "StringNotEquals"
+        test     = "StringNotEqualsIgnoreCase"
         variable = "aws:ResourceTag/firewatch-response"
-        values   = ["off"]
+        values   = [statement.value]
       }
+    }
+  }
+
+  dynamic "statement" {
+    for_each = length(local.secret_arns) > 0 ? [local.secret_arns] : []
+
+    content {
+      sid       = "ReadSecrets"
+      actions   = ["secretsmanager:GetSecretValue"]
+      resources = statement.value
     }
   }
 
@@ -469,30 +519,6 @@ data "aws_iam_policy_document" "function" {
       }
     }
   }
-}
-
-# Delivery claims (CONTRACT §5): one item per (alert id, sink), so each sink gets an alert once across instances.
-resource "aws_dynamodb_table" "claims" {
-  count        = var.dedup_enabled ? 1 : 0
-  name         = "${var.name}-delivery-claims"
-  billing_mode = "PAY_PER_REQUEST"
-  hash_key     = "id"
-
-  attribute {
-    name = "id"
-    type = "S"
-  }
-
-  ttl {
-    attribute_name = "expiresAt"
-    enabled        = true
-  }
-
-  server_side_encryption {
-    enabled = true
-  }
-
-  tags = var.tags
 }
 
 resource "aws_iam_role_policy" "function" {
@@ -903,14 +929,13 @@ resource "aws_cloudwatch_metric_alarm" "function_errors" {
   tags                = var.tags
 }
 
+# Notifies on every new dead letter, not once per backlog: the count of messages in the queue (visible and in flight,
+# so inspecting them does not look like an arrival) going up, or messages sent to it (EventBridge's target dead
+# letters are sent; the buffer's redrive is not counted as sent). The alarm returns to OK after a quiet period and
+# fires again at the next arrival.
 resource "aws_cloudwatch_metric_alarm" "dead_letters" {
   alarm_name          = "${var.name}-dead-letters"
-  alarm_description   = "Events Firewatch could not read, judge or deliver are waiting in the dead-letter queue: inspect, then redrive."
-  namespace           = "AWS/SQS"
-  metric_name         = "ApproximateNumberOfMessagesVisible"
-  dimensions          = { QueueName = aws_sqs_queue.dead_letters.name }
-  statistic           = "Maximum"
-  period              = 300
+  alarm_description   = "New events in the dead-letter queue: Firewatch could not read, judge or deliver them, or a rule could not reach the buffer. Their firewall changes were NOT alerted on: inspect, fix the cause, then redrive (README, Dead letters)."
   evaluation_periods  = 1
   threshold           = 0
   comparison_operator = "GreaterThanThreshold"
@@ -918,6 +943,167 @@ resource "aws_cloudwatch_metric_alarm" "dead_letters" {
   alarm_actions       = local.alarm_actions
   ok_actions          = local.alarm_actions
   tags                = var.tags
+
+  metric_query {
+    id = "visible"
+
+    metric {
+      namespace   = "AWS/SQS"
+      metric_name = "ApproximateNumberOfMessagesVisible"
+      dimensions  = { QueueName = aws_sqs_queue.dead_letters.name }
+      stat        = "Maximum"
+      period      = 60
+    }
+  }
+
+  metric_query {
+    id = "in_flight"
+
+    metric {
+      namespace   = "AWS/SQS"
+      metric_name = "ApproximateNumberOfMessagesNotVisible"
+      dimensions  = { QueueName = aws_sqs_queue.dead_letters.name }
+      stat        = "Maximum"
+      period      = 60
+    }
+  }
+
+  metric_query {
+    id = "sent"
+
+    metric {
+      namespace   = "AWS/SQS"
+      metric_name = "NumberOfMessagesSent"
+      dimensions  = { QueueName = aws_sqs_queue.dead_letters.name }
+      stat        = "Sum"
+      period      = 60
+    }
+  }
+
+  metric_query {
+    id          = "held"
+    expression  = "FILL(visible, 0) + FILL(in_flight, 0)"
+    label       = "Dead letters held"
+    return_data = false
+  }
+
+  metric_query {
+    id          = "arrivals"
+    expression  = "MAX([DIFF(held), FILL(sent, 0)])"
+    label       = "New dead letters"
+    return_data = true
+  }
+}
+
+# Dead letters are kept 14 days (SQS's maximum); this warns four days before the oldest would be lost.
+resource "aws_cloudwatch_metric_alarm" "dead_letters_expiring" {
+  alarm_name          = "${var.name}-dead-letters-expiring"
+  alarm_description   = "A dead letter is more than 10 days old and SQS deletes it at 14 days: redrive or save it now."
+  namespace           = "AWS/SQS"
+  metric_name         = "ApproximateAgeOfOldestMessage"
+  dimensions          = { QueueName = aws_sqs_queue.dead_letters.name }
+  statistic           = "Maximum"
+  period              = 3600
+  evaluation_periods  = 1
+  threshold           = 864000
+  comparison_operator = "GreaterThanThreshold"
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = local.alarm_actions
+  ok_actions          = local.alarm_actions
+  tags                = var.tags
+}
+
+# A default-bus rule whose target failed for good (FailedInvocations) or whose dead letter could not be written either
+# (InvocationsFailedToBeSentToDlq: the event is lost). EventBridge publishes both only when they are not zero.
+resource "aws_cloudwatch_metric_alarm" "rule_delivery_failures" {
+  for_each = aws_cloudwatch_event_rule.api_calls
+
+  alarm_name          = "${var.name}-rule-failures-${each.key}"
+  alarm_description   = "EventBridge rule ${each.value.name} could not deliver events to the Firewatch buffer. Dead-lettered ones wait in the dead-letter queue; ones that could not be dead-lettered are lost: find their changes in CloudTrail event history."
+  evaluation_periods  = 1
+  threshold           = 0
+  comparison_operator = "GreaterThanThreshold"
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = local.alarm_actions
+  ok_actions          = local.alarm_actions
+  tags                = var.tags
+
+  metric_query {
+    id = "failed"
+
+    metric {
+      namespace   = "AWS/Events"
+      metric_name = "FailedInvocations"
+      dimensions  = { RuleName = each.value.name }
+      stat        = "Sum"
+      period      = 60
+    }
+  }
+
+  metric_query {
+    id = "lost"
+
+    metric {
+      namespace   = "AWS/Events"
+      metric_name = "InvocationsFailedToBeSentToDlq"
+      dimensions  = { RuleName = each.value.name }
+      stat        = "Sum"
+      period      = 60
+    }
+  }
+
+  metric_query {
+    id          = "failures"
+    expression  = "FILL(failed, 0) + FILL(lost, 0)"
+    label       = "Undelivered events"
+    return_data = true
+  }
+}
+
+# The same for the central bus's rules (custom-bus metrics carry EventBusName as well).
+resource "aws_cloudwatch_metric_alarm" "forwarded_rule_delivery_failures" {
+  for_each = aws_cloudwatch_event_rule.forwarded
+
+  alarm_name          = "${var.name}-forwarded-rule-failures-${each.key}"
+  alarm_description   = "EventBridge rule ${each.value.name} could not deliver events to the Firewatch buffer. Dead-lettered ones wait in the dead-letter queue; ones that could not be dead-lettered are lost: find their changes in CloudTrail event history."
+  evaluation_periods  = 1
+  threshold           = 0
+  comparison_operator = "GreaterThanThreshold"
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = local.alarm_actions
+  ok_actions          = local.alarm_actions
+  tags                = var.tags
+
+  metric_query {
+    id = "failed"
+
+    metric {
+      namespace   = "AWS/Events"
+      metric_name = "FailedInvocations"
+      dimensions  = { EventBusName = each.value.event_bus_name, RuleName = each.value.name }
+      stat        = "Sum"
+      period      = 60
+    }
+  }
+
+  metric_query {
+    id = "lost"
+
+    metric {
+      namespace   = "AWS/Events"
+      metric_name = "InvocationsFailedToBeSentToDlq"
+      dimensions  = { EventBusName = each.value.event_bus_name, RuleName = each.value.name }
+      stat        = "Sum"
+      period      = 60
+    }
+  }
+
+  metric_query {
+    id          = "failures"
+    expression  = "FILL(failed, 0) + FILL(lost, 0)"
+    label       = "Undelivered events"
+    return_data = true
+  }
 }
 
 resource "aws_cloudwatch_metric_alarm" "queue_age" {

@@ -72,3 +72,13 @@ output "event_patterns" {
   description = "The event patterns by event source, for forwarding rules in other regions and accounts (modules/forwarder)."
   value       = local.event_patterns
 }
+
+output "dedup_table_name" {
+  description = "DynamoDB table of delivery claims (FIREWATCH_DEDUP_TABLE), or null with dedup_enabled = false."
+  value       = try(aws_dynamodb_table.dedup[0].name, null)
+}
+
+output "dedup_table_arn" {
+  description = "ARN of the delivery-claim table, or null."
+  value       = try(aws_dynamodb_table.dedup[0].arn, null)
+}

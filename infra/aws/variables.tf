@@ -29,6 +29,11 @@ variable "memory_size" {
   description = "Function memory in MB; CPU grows with it, which shortens cold starts."
   type        = number
   default     = 1024
+
+  validation {
+    condition     = var.memory_size >= 512 && var.memory_size <= 10240
+    error_message = "memory_size must be 512 to 10240 MB (the JVM needs at least 512)."
+  }
 }
 
 variable "timeout" {
@@ -46,6 +51,11 @@ variable "log_retention_days" {
   description = "Retention of the function's CloudWatch log group."
   type        = number
   default     = 90
+
+  validation {
+    condition     = contains([1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653], var.log_retention_days)
+    error_message = "log_retention_days must be a value CloudWatch Logs accepts (1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288 or 3653)."
+  }
 }
 
 variable "min_severity" {
@@ -118,6 +128,11 @@ variable "maximum_batching_window_in_seconds" {
   description = "How long the event source mapping gathers messages before invoking (required above 10 messages per batch)."
   type        = number
   default     = 0
+
+  validation {
+    condition     = var.maximum_batching_window_in_seconds >= 0 && var.maximum_batching_window_in_seconds <= 300
+    error_message = "maximum_batching_window_in_seconds must be 0 to 300."
+  }
 }
 
 variable "maximum_concurrency" {
@@ -126,8 +141,8 @@ variable "maximum_concurrency" {
   default     = 5
 
   validation {
-    condition     = var.maximum_concurrency >= 2
-    error_message = "maximum_concurrency must be at least 2."
+    condition     = var.maximum_concurrency >= 2 && var.maximum_concurrency <= 1000
+    error_message = "maximum_concurrency must be 2 to 1000."
   }
 }
 
@@ -135,6 +150,11 @@ variable "max_receive_count" {
   description = "Receives of a message before it moves to the dead-letter queue."
   type        = number
   default     = 5
+
+  validation {
+    condition     = var.max_receive_count >= 1 && var.max_receive_count <= 1000
+    error_message = "max_receive_count must be 1 to 1000 (AWS recommends at least 5)."
+  }
 }
 
 variable "rule_state" {
@@ -184,20 +204,20 @@ variable "alarm_actions" {
   default     = []
 }
 
-variable "tags" {
-  description = "Tags for every resource that takes them."
-  type        = map(string)
-  default     = {}
-}
-
 variable "dedup_enabled" {
-  description = "Create the DynamoDB table of delivery claims and pass FIREWATCH_DEDUP_TABLE, so each sink receives an alert once across instances (CONTRACT §5). False: repeats are dropped within one instance only."
+  description = "Create the delivery-claim table (DynamoDB, on demand, TTL on expiresAt) so each alert reaches each sink once across instances (FIREWATCH_DEDUP_TABLE). False: repeats are dropped within one instance only."
   type        = bool
   default     = true
 }
 
+variable "dedup_point_in_time_recovery" {
+  description = "Point-in-time recovery on the delivery-claim table (claims are short-lived; recovery is rarely worth its cost)."
+  type        = bool
+  default     = false
+}
+
 variable "response_mode" {
-  description = "Automatic response (FIREWATCH_RESPONSE_MODE, CONTRACT §6): off, dry-run (alerts say what would be done) or enforce (the function revokes the world-open rule; only then are the EC2 write permissions granted)."
+  description = "Automatic response (FIREWATCH_RESPONSE_MODE): off, dry-run (the alert says what would be done; grants read-only Describe calls) or enforce (revokes the world-open ingress rule or network ACL entry a change added; grants ec2:RevokeSecurityGroupIngress and ec2:DeleteNetworkAclEntry in this account, never on resources tagged firewatch-response=off)."
   type        = string
   default     = "off"
 
@@ -208,7 +228,7 @@ variable "response_mode" {
 }
 
 variable "response_min_severity" {
-  description = "Lowest severity the automatic response answers (FIREWATCH_RESPONSE_MIN_SEVERITY)."
+  description = "Lowest severity the automatic response acts on (FIREWATCH_RESPONSE_MIN_SEVERITY)."
   type        = string
   default     = "critical"
 
@@ -216,4 +236,10 @@ variable "response_min_severity" {
     condition     = contains(["critical", "high", "medium", "low", "info"], var.response_min_severity)
     error_message = "response_min_severity must be critical, high, medium, low or info."
   }
+}
+
+variable "tags" {
+  description = "Tags for every resource that takes them."
+  type        = map(string)
+  default     = {}
 }

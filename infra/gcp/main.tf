@@ -12,6 +12,7 @@ locals {
     "artifactregistry.googleapis.com",
     "cloudbuild.googleapis.com",
     "cloudfunctions.googleapis.com",
+    "firestore.googleapis.com",
     "iam.googleapis.com",
     "logging.googleapis.com",
     "monitoring.googleapis.com",
@@ -20,17 +21,38 @@ locals {
     "secretmanager.googleapis.com",
   ])
 
+  smtp_environment = var.smtp == null ? {} : {
+    for key, value in {
+      FIREWATCH_SMTP_HOST     = var.smtp.host
+      FIREWATCH_SMTP_PORT     = tostring(var.smtp.port)
+      FIREWATCH_SMTP_USERNAME = var.smtp.username
+      FIREWATCH_SMTP_STARTTLS = tostring(var.smtp.starttls)
+      FIREWATCH_EMAIL_FROM    = var.smtp.from
+      FIREWATCH_EMAIL_TO      = join(",", var.smtp.to)
+    } : key => value if value != null
+  }
+
   plain_environment = merge(
     {
       FIREWATCH_MIN_SEVERITY            = var.min_severity
       FIREWATCH_DELIVERY_BUDGET_SECONDS = tostring(var.delivery_budget_seconds)
+      FIREWATCH_RESPONSE_MODE           = var.response_mode
+      FIREWATCH_RESPONSE_MIN_SEVERITY   = var.response_min_severity
     },
-    var.firewatch_config_json == null ? {} : { FIREWATCH_CONFIG = var.firewatch_config_json },
-    var.response_mode == "off" ? {} : {
-      FIREWATCH_RESPONSE_MODE         = var.response_mode
-      FIREWATCH_RESPONSE_MIN_SEVERITY = var.response_min_severity
-    },
+    var.dedup_enabled ? {
+      FIREWATCH_DEDUP_COLLECTION = var.dedup_collection
+      FIREWATCH_DEDUP_DATABASE   = local.dedup_database
+    } : {},
+    var.firewatch_config == null ? {} : { FIREWATCH_CONFIG = var.firewatch_config },
+    local.smtp_environment,
     var.environment,
+  )
+
+  # Secrets by reference: the named variables first, then anything else in secret_environment.
+  secret_environment = merge(
+    var.teams_webhook_url_secret == null ? {} : { FIREWATCH_TEAMS_WEBHOOK_URL = var.teams_webhook_url_secret },
+    try(var.smtp.password_secret, null) == null ? {} : { FIREWATCH_SMTP_PASSWORD = var.smtp.password_secret },
+    var.secret_environment,
   )
 }
 
@@ -47,7 +69,7 @@ resource "google_project_service" "apis" {
 }
 
 # The function: the deployment jar, zipped, in a private bucket; built by Cloud Build on the java21 runtime (the jar
-# is Java 17 bytecode).
+# is Java 17 bytecode) into our own Artifact Registry repository, so the build account's grants name exactly these two.
 
 resource "google_storage_bucket" "source" {
   project                     = var.project_id
@@ -57,6 +79,17 @@ resource "google_storage_bucket" "source" {
   public_access_prevention    = "enforced"
   force_destroy               = true
   labels                      = var.labels
+}
+
+resource "google_artifact_registry_repository" "functions" {
+  project       = var.project_id
+  location      = var.region
+  repository_id = "${var.name_prefix}-functions"
+  description   = "Firewatch: images Cloud Build makes of the function"
+  format        = "DOCKER"
+  labels        = var.labels
+
+  depends_on = [google_project_service.apis]
 }
 
 data "archive_file" "function" {
@@ -79,9 +112,10 @@ resource "google_cloudfunctions2_function" "this" {
   labels      = var.labels
 
   build_config {
-    runtime         = "java21"
-    entry_point     = local.entry_point
-    service_account = google_service_account.build.id
+    runtime           = "java21"
+    entry_point       = local.entry_point
+    service_account   = google_service_account.build.id
+    docker_repository = google_artifact_registry_repository.functions.id
 
     source {
       storage_source {
@@ -104,7 +138,7 @@ resource "google_cloudfunctions2_function" "this" {
     environment_variables            = local.plain_environment
 
     dynamic "secret_environment_variables" {
-      for_each = var.secret_environment
+      for_each = local.secret_environment
 
       content {
         key        = secret_environment_variables.key
@@ -122,10 +156,29 @@ resource "google_cloudfunctions2_function" "this" {
     }
   }
 
+  # The build and the first instance use grants made moments before: wait until IAM has propagated them.
   depends_on = [
     google_project_service.apis,
-    google_project_iam_member.build_roles,
+    time_sleep.iam_propagation,
+  ]
+}
+
+# IAM changes take up to a few minutes to apply everywhere; the provider's own examples wait like this before the
+# first build, which otherwise fails on the build account's fresh grants.
+resource "time_sleep" "iam_propagation" {
+  create_duration = var.iam_propagation_wait
+
+  triggers = {
+    build_account   = google_service_account.build.email
+    runtime_account = google_service_account.runtime.email
+  }
+
+  depends_on = [
+    google_project_iam_member.build_log_writer,
+    google_storage_bucket_iam_member.build_source_reader,
+    google_artifact_registry_repository_iam_member.build_image_writer,
     google_secret_manager_secret_iam_member.runtime_secret_access,
+    google_project_iam_member.runtime_claims,
   ]
 }
 

@@ -52,3 +52,23 @@ output "push_service_account" {
   description = "Service account whose OIDC token Pub/Sub sends with each push."
   value       = google_service_account.push.email
 }
+
+output "dedup_database" {
+  description = "Firestore database of the delivery claims (FIREWATCH_DEDUP_DATABASE), or null with dedup_enabled = false."
+  value       = var.dedup_enabled ? local.dedup_database : null
+}
+
+output "dedup_collection" {
+  description = "Collection of the delivery claims (FIREWATCH_DEDUP_COLLECTION), or null with dedup_enabled = false."
+  value       = var.dedup_enabled ? var.dedup_collection : null
+}
+
+output "notification_channels" {
+  description = "Every channel the alert policies on Firewatch itself notify."
+  value       = local.notification_channels
+}
+
+output "artifact_repository" {
+  description = "Artifact Registry repository the function's image is built into."
+  value       = google_artifact_registry_repository.functions.id
+}

@@ -22,11 +22,12 @@ resource "google_pubsub_topic" "dead_letter" {
   depends_on = [google_project_service.apis]
 }
 
+# Dead letters are kept 31 days, Pub/Sub's maximum, and the alert policy on them re-notifies while any wait.
 resource "google_pubsub_subscription" "dead_letter" {
   project                    = var.project_id
   name                       = "${var.name_prefix}-dead-letter"
   topic                      = google_pubsub_topic.dead_letter.id
-  message_retention_duration = "604800s"
+  message_retention_duration = "2678400s"
   ack_deadline_seconds       = 60
   labels                     = var.labels
 
@@ -70,7 +71,19 @@ resource "google_pubsub_subscription" "push" {
     ttl = ""
   }
 
-  depends_on = [google_cloud_run_service_iam_member.push_invoker]
+  depends_on = [time_sleep.service_agent_grants]
+}
+
+# Pub/Sub uses its grants from the first delivery on: the invoker grant and (old projects) the token creator grant
+# for the OIDC token, the publisher grant on the dead-letter topic. Wait until IAM has propagated them.
+resource "time_sleep" "service_agent_grants" {
+  create_duration = var.iam_propagation_wait
+
+  depends_on = [
+    google_cloud_run_service_iam_member.push_invoker,
+    google_pubsub_topic_iam_member.dead_letter_publisher,
+    google_service_account_iam_member.pubsub_token_creator,
+  ]
 }
 
 # The Pub/Sub service agent forwards undeliverable messages: it publishes to the dead-letter topic and acknowledges

@@ -2,15 +2,15 @@
 # API-call events to the central bus there. eu-west-1's own events are matched on its default bus by the module.
 
 provider "aws" {
-  region = "eu-west-1"
+  region = var.region
 }
 
 module "firewatch" {
   source = "../.."
 
-  package_path     = "${path.root}/../../../../aws-lambda/target/firewatch-aws-lambda.jar"
+  package_path     = var.package_path
   create_event_bus = true
-  alert_emails     = ["secops@example.com"]
+  alert_emails     = var.alert_emails
 
   # Email only what needs a human now; other subscribers (SQS, Lambda, HTTPS) still get every alert.
   email_filter_policy = jsonencode({ severity = ["critical", "high"] })
@@ -22,13 +22,10 @@ module "forward_regions" {
   source = "../../modules/forwarder"
 
   # us-east-1 is never optional: WAF Classic and CloudFront-scoped WAFv2 calls are logged only there.
-  regions              = ["us-east-1", "us-west-2", "eu-central-1", "ap-southeast-2"]
+  regions              = var.forwarded_regions
   target_event_bus_arn = module.firewatch.event_bus_arn
   event_patterns       = module.firewatch.event_patterns
+  alarm_emails         = var.alert_emails
 
   tags = { project = "firewatch" }
-}
-
-output "topic_arn" {
-  value = module.firewatch.topic_arn
 }

@@ -6,27 +6,27 @@
 # configuration per account, a loop in your pipeline, or the same resources in a CloudFormation StackSet).
 
 provider "aws" {
-  region = "eu-west-1"
+  region = var.region
 }
 
 provider "aws" {
   alias  = "member"
-  region = "eu-west-1"
+  region = var.region
 
   assume_role {
-    role_arn = "arn:aws:iam::444455556666:role/OrganizationAccountAccessRole"
+    role_arn = var.member_role_arn
   }
 }
 
 module "firewatch" {
   source = "../.."
 
-  package_path     = "${path.root}/../../../../aws-lambda/target/firewatch-aws-lambda.jar"
+  package_path     = var.package_path
   create_event_bus = true
-  organization_id  = "o-a1b2c3d4e5"
+  organization_id  = var.organization_id
 
-  alert_emails                 = ["secops@example.com"]
-  teams_webhook_url_secret_arn = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:firewatch/teams-webhook-AbCdEf"
+  alert_emails                 = var.alert_emails
+  teams_webhook_url_secret_arn = var.teams_webhook_url_secret_arn
 
   tags = { project = "firewatch" }
 }
@@ -39,13 +39,10 @@ module "member_forwarder" {
   }
 
   # Every region the member uses, including the processing region: its own events land on its own default bus.
-  regions              = ["us-east-1", "eu-west-1", "eu-central-1"]
+  regions              = var.member_regions
   target_event_bus_arn = module.firewatch.event_bus_arn
   event_patterns       = module.firewatch.event_patterns
+  alarm_emails         = var.alert_emails
 
   tags = { project = "firewatch" }
-}
-
-output "central_bus_arn" {
-  value = module.firewatch.event_bus_arn
 }

@@ -21,11 +21,15 @@ module "firewatch" {
   # The aggregated sink below covers the security project too.
   create_project_sink = false
 
-  secret_environment = {
-    FIREWATCH_TEAMS_WEBHOOK_URL = { secret = var.teams_webhook_secret, version = "1" }
-  }
+  teams_webhook_url_secret = { secret = var.teams_webhook_secret, version = "1" }
 
+  alert_emails          = var.alert_emails
   notification_channels = var.notification_channels
+
+  # With the response on, it may act in every watched project (and on hierarchical policies with the org id).
+  response_mode            = var.response_mode
+  response_project_ids     = var.watched_project_ids
+  response_organization_id = var.org_id
 }
 
 resource "google_logging_organization_sink" "firewall_changes" {

@@ -37,3 +37,25 @@ variable "notification_channels" {
   type        = list(string)
   default     = []
 }
+
+variable "alert_emails" {
+  description = "Who hears about failures of Firewatch itself (function errors, dead letters, export errors)."
+  type        = list(string)
+}
+
+variable "response_mode" {
+  description = "Automatic response: off, dry-run or enforce (see the module's README before enforce)."
+  type        = string
+  default     = "off"
+
+  validation {
+    condition     = contains(["off", "dry-run", "enforce"], var.response_mode)
+    error_message = "response_mode must be off, dry-run or enforce."
+  }
+}
+
+variable "watched_project_ids" {
+  description = "Projects the automatic response may act in (ignored with response_mode = off); null means the security project only."
+  type        = list(string)
+  default     = null
+}

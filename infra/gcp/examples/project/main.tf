@@ -1,8 +1,9 @@
 # Firewatch for one project: a project-level log sink, the function, and its Teams webhook and SMTP password held in
-# Secret Manager. Create the secrets first (their values never pass through Terraform state):
+# Secret Manager. Enable Secret Manager and create the secrets first (their values never pass through Terraform state):
 #
-#   printf '%s' "$TEAMS_WEBHOOK_URL" | gcloud secrets create firewatch-teams-webhook --data-file=- --replication-policy=automatic
-#   printf '%s' "$SMTP_PASSWORD"     | gcloud secrets create firewatch-smtp-password --data-file=- --replication-policy=automatic
+#   gcloud services enable secretmanager.googleapis.com --project="$PROJECT_ID"
+#   printf '%s' "$TEAMS_WEBHOOK_URL" | gcloud secrets create firewatch-teams-webhook --project="$PROJECT_ID" --data-file=- --replication-policy=automatic
+#   printf '%s' "$SMTP_PASSWORD"     | gcloud secrets create firewatch-smtp-password --project="$PROJECT_ID" --data-file=- --replication-policy=automatic
 
 provider "google" {
   project = var.project_id
@@ -16,18 +17,19 @@ module "firewatch" {
   region       = var.region
   function_jar = "${path.module}/../../../../gcp-function/target/firewatch-gcp-function.jar"
 
-  environment = {
-    FIREWATCH_SMTP_HOST     = "smtp.sendgrid.net"
-    FIREWATCH_SMTP_PORT     = "587"
-    FIREWATCH_SMTP_USERNAME = "apikey"
-    FIREWATCH_EMAIL_FROM    = "firewatch@example.com"
-    FIREWATCH_EMAIL_TO      = var.alert_email
+  smtp = {
+    host            = "smtp.sendgrid.net"
+    username        = "apikey"
+    password_secret = { secret = "firewatch-smtp-password", version = "1" }
+    from            = "firewatch@example.com"
+    to              = var.alert_emails
   }
 
-  secret_environment = {
-    FIREWATCH_TEAMS_WEBHOOK_URL = { secret = "firewatch-teams-webhook", version = "1" }
-    FIREWATCH_SMTP_PASSWORD     = { secret = "firewatch-smtp-password", version = "1" }
-  }
+  teams_webhook_url_secret = { secret = "firewatch-teams-webhook", version = "1" }
 
+  # Failures of Firewatch itself (function errors, dead letters, export errors) go to the same people.
+  alert_emails          = var.alert_emails
   notification_channels = var.notification_channels
+
+  response_mode = var.response_mode
 }

@@ -52,10 +52,14 @@ class AwsTerraformTest {
         Map<String, Integer> matchedBy = new HashMap<>();
         for (Map.Entry<String, String> rule : renderedPatterns().entrySet()) {
             JsonNode pattern = MAPPER.readTree(rule.getValue());
-            assertThat(names(pattern)).as(rule.getKey()).containsExactlyInAnyOrder("detail-type", "detail");
+            assertThat(names(pattern)).as(rule.getKey()).containsExactlyInAnyOrder("source", "detail-type", "detail");
             assertThat(strings(pattern.get("detail-type"))).containsExactly("AWS API Call via CloudTrail");
             JsonNode detail = pattern.get("detail");
             assertThat(names(detail)).as(rule.getKey()).containsExactlyInAnyOrder("eventSource", "eventName");
+            // The service's own source: PutEvents refuses "aws." sources, so no one can forge what these rules pass on.
+            assertThat(strings(pattern.get("source"))).as(rule.getKey()).containsExactlyElementsOf(strings(detail.get("eventSource"))
+                    .stream().map(s -> "aws." + s.replaceFirst("\\.amazonaws\\.com$", "")).toList());
+            assertThat(strings(pattern.get("source"))).as(rule.getKey()).hasSize(1).allSatisfy(s -> assertThat(s).matches("aws\\.[a-z0-9-]+"));
             for (String source : strings(detail.get("eventSource"))) {
                 for (String name : strings(detail.get("eventName"))) {
                     matchedBy.merge(source + " " + name, 1, Integer::sum);
@@ -143,33 +147,17 @@ class AwsTerraformTest {
         }
         assertThat(actual).isEqualTo(expected);
 
-        List<Map<String, Object>> dynamic = repeated(((Map<?, ?>) policy.get("dynamic")).get("statement"));
-        Map<String, String> dynamicSources = new HashMap<>();
-        for (Map<String, Object> d : dynamic) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> content = (Map<String, Object>) d.get("content");
-            String sid = str(content.get("sid"));
-            if (sid.equals("ReadBeforeTakingBack")) {
-                assertThat(str(content.get("resources"))).as("EC2 describes cannot be scoped").contains("*");
-            } else if (sid.equals("TakeBackWorldOpenRules")) {
-                assertThat(str(content.get("resources"))).contains(":security-group/*").contains(":network-acl/*");
-                Map<?, ?> condition = (Map<?, ?>) content.get("condition");
-                assertThat(str(condition.get("test"))).isEqualTo("StringNotEquals");
-                assertThat(str(condition.get("variable"))).isEqualTo("aws:ResourceTag/firewatch-response");
-            } else {
-                assertThat(str(content.get("resources"))).contains("statement.value");
-            }
-            dynamicSources.put(sid, str(d.get("for_each")));
-            ((List<?>) content.get("actions")).forEach(a -> actions.add(a.toString()));
+        Map<String, Map<String, Object>> dynamic = dynamicStatements(policy);
+        assertThat(dynamic).containsOnlyKeys("ClaimDeliveries", "DescribeFirewallRules", "TakeBackWorldOpenRules", "ReadSecrets", "DecryptSecrets");
+        for (String sid : List.of("ClaimDeliveries", "DescribeFirewallRules", "ReadSecrets", "DecryptSecrets")) {
+            assertThat(str(content(dynamic.get(sid)).get("resources"))).as(sid).isIn("statement.value", "[statement.value]");
         }
-        assertThat(dynamicSources).containsOnlyKeys("ReadSecrets", "DecryptSecrets", "ClaimDeliveries", "ReadBeforeTakingBack",
-                "TakeBackWorldOpenRules");
-        assertThat(dynamicSources.get("ClaimDeliveries")).contains("aws_dynamodb_table.claims");
-        // The claim grants exist only with the table; the EC2 writes only in enforce mode.
-        assertThat(main.text()).contains("for_each = var.dedup_enabled ? [aws_dynamodb_table.claims[0].arn] : []");
-        assertThat(main.text().split("for_each = var.response_mode == \"enforce\" \\? \\[1\\] : \\[\\]", -1)).hasSize(3);
-        assertThat(dynamicSources.get("ReadSecrets")).contains("local.secret_arns");
-        assertThat(dynamicSources.get("DecryptSecrets")).contains("var.secrets_kms_key_arns");
+        dynamic.values().forEach(d -> {
+            ((List<?>) content(d).get("actions")).forEach(a -> actions.add(a.toString()));
+            assertThat(content(d)).doesNotContainKey("effect").doesNotContainKey("not_actions").doesNotContainKey("not_resources");
+        });
+        assertThat(dynamicForEach("ReadSecrets")).contains("local.secret_arns");
+        assertThat(dynamicForEach("DecryptSecrets")).contains("var.secrets_kms_key_arns");
         // The secrets are exactly the two references the function resolves.
         assertThat(main.expression("locals", "secret_arns")).isEqualTo("compact([");
         assertThat(main.text()).contains("var.teams_webhook_url_secret_arn,\n    try(var.smtp.password_secret_arn, null),\n  ])");
@@ -178,8 +166,121 @@ class AwsTerraformTest {
                 "logs:CreateLogStream", "logs:PutLogEvents",
                 "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ChangeMessageVisibility",
                 "sns:Publish", "kms:GenerateDataKey*", "kms:Decrypt", "secretsmanager:GetSecretValue", "kms:Decrypt",
-                "dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
-                "ec2:DescribeSecurityGroups", "ec2:DescribeNetworkAcls", "ec2:RevokeSecurityGroupIngress", "ec2:DeleteNetworkAclEntry");
+                "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
+                "ec2:DescribeSecurityGroupRules", "ec2:DescribeSecurityGroups", "ec2:DescribeNetworkAcls",
+                "ec2:RevokeSecurityGroupIngress", "ec2:DeleteNetworkAclEntry");
+    }
+
+    @Test
+    void claimTableIsOnDemandEncryptedExpiresClaimsAndGrantsOnlyTheClaimProtocol() {
+        Map<String, Object> table = main.block("resource", "aws_dynamodb_table", "dedup");
+        assertThat(main.expression("resource \"aws_dynamodb_table\" \"dedup\"", "count")).isEqualTo("var.dedup_enabled ? 1 : 0");
+        assertThat(str(table.get("billing_mode"))).isEqualTo("PAY_PER_REQUEST");
+        assertThat(str(table.get("hash_key"))).isEqualTo("id");
+        assertThat(table).doesNotContainKey("range_key").doesNotContainKey("global_secondary_index");
+        Map<?, ?> attribute = (Map<?, ?>) table.get("attribute");
+        assertThat(str(attribute.get("name"))).isEqualTo("id");
+        assertThat(str(attribute.get("type"))).isEqualTo("S");
+        Map<?, ?> ttl = (Map<?, ?>) table.get("ttl");
+        assertThat(str(ttl.get("attribute_name"))).isEqualTo("expiresAt");
+        assertThat(ttl.get("enabled")).isEqualTo(Boolean.TRUE);
+        assertThat(((Map<?, ?>) table.get("server_side_encryption")).get("enabled")).isEqualTo(Boolean.TRUE);
+        assertThat(str(((Map<?, ?>) table.get("point_in_time_recovery")).get("enabled"))).isEqualTo("var.dedup_point_in_time_recovery");
+
+        Map<String, Object> claim = dynamicStatements(main.block("data", "aws_iam_policy_document", "function")).get("ClaimDeliveries");
+        assertThat(dynamicForEach("ClaimDeliveries")).isEqualTo("var.dedup_enabled ? [aws_dynamodb_table.dedup[0].arn] : []");
+        assertThat((List<?>) content(claim).get("actions")).map(Object::toString)
+                .containsExactlyInAnyOrder("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem");
+        assertThat(main.text()).contains("var.dedup_enabled ? { FIREWATCH_DEDUP_TABLE = aws_dynamodb_table.dedup[0].name } : {}");
+        assertThat(main.text()).doesNotContain("dynamodb:Scan").doesNotContain("dynamodb:Query").doesNotContain("dynamodb:*");
+    }
+
+    @Test
+    void responsePermissionsExistOnlyInTheirModeAndNeverOnResourcesTaggedOff() {
+        Map<String, Map<String, Object>> dynamic = dynamicStatements(main.block("data", "aws_iam_policy_document", "function"));
+        Map<String, Object> describe = dynamic.get("DescribeFirewallRules");
+        assertThat(dynamicForEach("DescribeFirewallRules")).isEqualTo("var.response_mode == \"off\" ? [] : [\"*\"]");
+        assertThat((List<?>) content(describe).get("actions")).map(Object::toString).allSatisfy(a -> assertThat(a).startsWith("ec2:Describe"));
+
+        Map<String, Object> write = dynamic.get("TakeBackWorldOpenRules");
+        assertThat(dynamicForEach("TakeBackWorldOpenRules")).isEqualTo("var.response_mode == \"enforce\" ? [\"off\"] : []");
+        Map<String, Object> body = content(write);
+        assertThat((List<?>) body.get("actions")).map(Object::toString)
+                .containsExactlyInAnyOrder("ec2:RevokeSecurityGroupIngress", "ec2:DeleteNetworkAclEntry");
+        assertThat((List<?>) body.get("resources")).map(Object::toString).containsExactlyInAnyOrder(
+                "arn:data.aws_partition.current.partition:ec2:*:data.aws_caller_identity.current.account_id:security-group/*",
+                "arn:data.aws_partition.current.partition:ec2:*:data.aws_caller_identity.current.account_id:network-acl/*");
+        Map<?, ?> condition = (Map<?, ?>) body.get("condition");
+        assertThat(str(condition.get("test"))).startsWith("StringNotEquals");
+        assertThat(str(condition.get("variable"))).isEqualTo("aws:ResourceTag/firewatch-response");
+        assertThat(str(condition.get("values"))).isEqualTo("[statement.value]");
+        // No other statement names an EC2 action.
+        assertThat(main.text().split("\"ec2:", -1)).hasSize(6);
+
+        AwsHcl variables = AwsHcl.parse(MODULE.resolve("variables.tf"));
+        assertThat(variables.expression("variable \"response_mode\"", "default")).isEqualTo("\"off\"");
+        assertThat(variables.text()).contains("contains([\"off\", \"dry-run\", \"enforce\"], var.response_mode)");
+        assertThat(main.text()).contains("FIREWATCH_RESPONSE_MODE         = var.response_mode")
+                .contains("FIREWATCH_RESPONSE_MIN_SEVERITY = var.response_min_severity");
+    }
+
+    @Test
+    void deadLetterAlarmFiresOnEveryArrivalAndRuleFailuresAreAlarmed() {
+        Map<String, Object> alarm = main.block("resource", "aws_cloudwatch_metric_alarm", "dead_letters");
+        assertThat(alarm).doesNotContainKey("metric_name");
+        Map<String, Map<String, Object>> queries = new HashMap<>();
+        repeated(alarm.get("metric_query")).forEach(q -> queries.put(str(q.get("id")), q));
+        assertThat(queries).containsOnlyKeys("visible", "in_flight", "sent", "held", "arrivals");
+        assertThat(str(((Map<?, ?>) queries.get("sent").get("metric")).get("metric_name"))).isEqualTo("NumberOfMessagesSent");
+        assertThat(str(((Map<?, ?>) queries.get("visible").get("metric")).get("metric_name"))).isEqualTo("ApproximateNumberOfMessagesVisible");
+        assertThat(str(((Map<?, ?>) queries.get("in_flight").get("metric")).get("metric_name"))).isEqualTo("ApproximateNumberOfMessagesNotVisible");
+        queries.values().stream().filter(q -> q.containsKey("metric")).forEach(q ->
+                assertThat(str(((Map<?, ?>) ((Map<?, ?>) q.get("metric")).get("dimensions")).get("QueueName"))).isEqualTo("aws_sqs_queue.dead_letters.name"));
+        // Only the arrivals series is alarmed on: an increase, so a backlog already reported does not keep it silent.
+        assertThat(str(queries.get("arrivals").get("expression"))).contains("DIFF(held)").contains("sent");
+        assertThat(queries.get("arrivals").get("return_data")).isEqualTo(Boolean.TRUE);
+        assertThat(queries.get("held").get("return_data")).isEqualTo(Boolean.FALSE);
+        assertThat(main.expression("resource \"aws_cloudwatch_metric_alarm\" \"dead_letters\"", "alarm_actions")).isEqualTo("local.alarm_actions");
+
+        for (String name : List.of("rule_delivery_failures", "forwarded_rule_delivery_failures")) {
+            Map<String, Object> failures = main.block("resource", "aws_cloudwatch_metric_alarm", name);
+            assertThat(str(failures.get("for_each"))).isEqualTo(name.startsWith("forwarded")
+                    ? "aws_cloudwatch_event_rule.forwarded" : "aws_cloudwatch_event_rule.api_calls");
+            assertThat(repeated(failures.get("metric_query")).stream().filter(q -> q.containsKey("metric"))
+                    .map(q -> str(((Map<?, ?>) q.get("metric")).get("metric_name"))).toList())
+                    .containsExactlyInAnyOrder("FailedInvocations", "InvocationsFailedToBeSentToDlq");
+            // hcl4j renders "${var.name}-..." as "var.name-...": the topic policy admits alarms named "<name>-*" only.
+            assertThat(str(failures.get("alarm_name"))).startsWith("var.name-");
+        }
+        assertThat(main.expression("resource \"aws_cloudwatch_metric_alarm\" \"forwarded_rule_delivery_failures\"", "for_each"))
+                .isEqualTo("aws_cloudwatch_event_rule.forwarded");
+        assertThat(main.text()).contains("dimensions  = { EventBusName = each.value.event_bus_name, RuleName = each.value.name }");
+    }
+
+    /** The source text of the for_each of the dynamic statement with this sid (hcl4j evaluates conditionals). */
+    private String dynamicForEach(String sid) {
+        for (String block : main.text().split("dynamic \"statement\" \\{")) {
+            int at = block.indexOf("sid");
+            if (at > 0 && block.substring(at).matches("(?s)sid\\s*= \"" + Pattern.quote(sid) + "\".*")) {
+                Matcher m = Pattern.compile("for_each = (.*)").matcher(block);
+                assertThat(m.find()).as(sid).isTrue();
+                return m.group(1).strip();
+            }
+        }
+        throw new AssertionError("no dynamic statement " + sid);
+    }
+
+    private static Map<String, Map<String, Object>> dynamicStatements(Map<String, Object> policy) {
+        Map<String, Map<String, Object>> out = new HashMap<>();
+        for (Map<String, Object> d : repeated(((Map<?, ?>) policy.get("dynamic")).get("statement"))) {
+            out.put(str(content(d).get("sid")), d);
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> content(Map<String, Object> dynamicBlock) {
+        return (Map<String, Object>) dynamicBlock.get("content");
     }
 
     @Test
@@ -214,8 +315,11 @@ class AwsTerraformTest {
         Map<?, ?> topicGrant = (Map<?, ?>) repeated(((Map<?, ?>) main.block("data", "aws_iam_policy_document", "alerts_topic")
                 .get("dynamic")).get("statement")).get(0).get("content");
         assertThat(str(((Map<?, ?>) topicGrant.get("condition")).get("variable"))).isEqualTo("aws:SourceArn");
-        Map<String, Object> alarm = main.block("resource", "aws_cloudwatch_metric_alarm", "dead_letters");
-        assertThat(str(((Map<?, ?>) alarm.get("dimensions")).get("QueueName"))).isEqualTo("aws_sqs_queue.dead_letters.name");
+        Map<String, Object> expiring = main.block("resource", "aws_cloudwatch_metric_alarm", "dead_letters_expiring");
+        assertThat(str(((Map<?, ?>) expiring.get("dimensions")).get("QueueName"))).isEqualTo("aws_sqs_queue.dead_letters.name");
+        // Warned before SQS deletes a dead letter at the queue's retention.
+        assertThat(((Number) expiring.get("threshold")).intValue()).isLessThan(
+                ((Number) main.block("resource", "aws_sqs_queue", "dead_letters").get("message_retention_seconds")).intValue());
         assertThat(str(main.block("resource", "aws_cloudwatch_metric_alarm", "function_errors").get("metric_name"))).isEqualTo("Errors");
     }
 
@@ -236,13 +340,58 @@ class AwsTerraformTest {
             AwsHcl ex = AwsHcl.parse(MODULE.resolve("examples/" + example + "/main.tf"));
             assertThat(ex.text()).contains("event_patterns       = module.firewatch.event_patterns")
                     .contains("target_event_bus_arn = module.firewatch.event_bus_arn")
-                    .contains("\"us-east-1\"");
+                    .contains("alarm_emails         = var.alert_emails");
+            assertThat(AwsHcl.parse(MODULE.resolve("examples/" + example + "/variables.tf")).text()).contains("\"us-east-1\"");
         }
         AwsHcl org = AwsHcl.parse(MODULE.resolve("examples/organization/main.tf"));
-        assertThat(str(org.block("module", "firewatch").get("organization_id"))).startsWith("o-");
+        assertThat(str(org.block("module", "firewatch").get("organization_id"))).isEqualTo("var.organization_id");
+        assertThat(AwsHcl.parse(MODULE.resolve("examples/organization/variables.tf")).expression("variable \"organization_id\"", "default"))
+                .startsWith("\"o-");
         List<Map<String, Object>> bus = repeated(((Map<?, ?>) main.block("data", "aws_iam_policy_document", "central_bus").get("dynamic")).get("statement"));
         assertThat(bus).anySatisfy(d -> assertThat(str(((Map<?, ?>) ((Map<?, ?>) d.get("content")).get("condition")).get("variable")))
                 .isEqualTo("aws:PrincipalOrgID"));
+    }
+
+    @Test
+    void forwardingTargetsDeadLetterInTheirOwnRegionAndEveryLossIsAlarmed() {
+        AwsHcl forwarder = AwsHcl.parse(MODULE.resolve("modules/forwarder/main.tf"));
+        Map<String, Object> target = forwarder.block("resource", "aws_cloudwatch_event_target", "forward");
+        assertThat(target).containsKey("dead_letter_config");
+        assertThat(forwarder.text()).contains("  dead_letter_config {\n    arn = aws_sqs_queue.dead_letters[each.value.region].arn\n  }");
+        assertThat(str(target.get("region"))).isEqualTo("each.value.region");
+
+        // One queue, policy, topic and arrival alarm per region, each placed in that region.
+        for (String type : List.of("aws_sqs_queue", "aws_sqs_queue_policy", "aws_cloudwatch_metric_alarm", "aws_sns_topic")) {
+            String name = type.equals("aws_sns_topic") ? "alarms" : "dead_letters";
+            Map<String, Object> r = forwarder.block("resource", type, name);
+            assertThat(str(r.get("for_each"))).as(type).isEqualTo("local.regions");
+            assertThat(str(r.get("region"))).as(type).isEqualTo("each.key");
+        }
+        assertThat(forwarder.expression("locals", "regions")).isEqualTo("toset(var.regions)");
+        Map<String, Object> allow = repeated(forwarder.block("data", "aws_iam_policy_document", "dead_letters").get("statement")).get(0);
+        assertThat((List<?>) allow.get("actions")).map(Object::toString).containsExactly("sqs:SendMessage");
+        assertThat(str(((Map<?, ?>) allow.get("principals")).get("identifiers"))).contains("events.amazonaws.com");
+        assertThat(forwarder.text()).contains("values   = [for rule in aws_cloudwatch_event_rule.forward : rule.arn if rule.region == each.key]");
+
+        // A new dead letter is a message sent by EventBridge: each one counts, so each arrival notifies again.
+        Map<String, Object> arrivals = forwarder.block("resource", "aws_cloudwatch_metric_alarm", "dead_letters");
+        assertThat(str(arrivals.get("metric_name"))).isEqualTo("NumberOfMessagesSent");
+        assertThat(str(arrivals.get("statistic"))).isEqualTo("Sum");
+        assertThat(str(arrivals.get("alarm_actions"))).isEqualTo("[aws_sns_topic.alarms.each.key.arn]");
+
+        Map<String, Object> failures = forwarder.block("resource", "aws_cloudwatch_metric_alarm", "rule_delivery_failures");
+        assertThat(str(failures.get("for_each"))).isEqualTo("aws_cloudwatch_event_rule.forward");
+        assertThat(str(failures.get("region"))).isEqualTo("each.value.region");
+        assertThat(str(failures.get("alarm_actions"))).isEqualTo("[aws_sns_topic.alarms.each.value.region.arn]");
+        assertThat(repeated(failures.get("metric_query")).stream().filter(q -> q.containsKey("metric"))
+                .map(q -> str(((Map<?, ?>) q.get("metric")).get("metric_name"))).toList())
+                .containsExactlyInAnyOrder("FailedInvocations", "InvocationsFailedToBeSentToDlq");
+
+        // The topic admits only this module's alarms.
+        Map<String, Object> topicPolicy = repeated(forwarder.block("data", "aws_iam_policy_document", "alarms").get("statement")).get(0);
+        assertThat(str(((Map<?, ?>) topicPolicy.get("condition")).get("values"))).contains(":alarm:var.name-forward-*");
+        assertThat(str(failures.get("alarm_name"))).startsWith("var.name-forward-");
+        assertThat(str(arrivals.get("alarm_name"))).startsWith("var.name-forward-");
     }
 
     @Test

@@ -235,12 +235,13 @@ class GcpTerraformTest {
         assertThat(text(fn, "build_config", "service_account")).isEqualTo("google_service_account.build.id");
         assertThat(text(fn, "service_config", "service_account_email")).isEqualTo("google_service_account.runtime.email");
         assertThat(text(fn, "service_config", "ingress_settings")).isEqualTo("ALLOW_INTERNAL_ONLY");
-        assertThat(text(fn, "service_config", "dynamic", "secret_environment_variables", "for_each")).isEqualTo("var.secret_environment");
+        assertThat(text(fn, "service_config", "dynamic", "secret_environment_variables", "for_each")).isEqualTo("local.secret_environment");
         // Google provider 7: an event_trigger needs its event_type; this deployment has none (the push subscription delivers).
         Object trigger = at(fn, "event_trigger");
         assertThat(trigger == null || at(trigger, "event_type") != null).isTrue();
 
         Map<String, Object> access = module.resource("google_secret_manager_secret_iam_member", "runtime_secret_access");
+        assertThat(text(access, "for_each")).isEqualTo("local.secret_environment");
         assertThat(text(access, "role")).isEqualTo("roles/secretmanager.secretAccessor");
         assertThat(text(access, "member")).isEqualTo("google_service_account.runtime.member");
 
@@ -267,7 +268,144 @@ class GcpTerraformTest {
         assertThat(text(policies.get("dead_letter_backlog"), "conditions", "condition_threshold", "filter"))
                 .contains("pubsub.googleapis.com/subscription/num_undelivered_messages")
                 .contains("google_pubsub_subscription.dead_letter.name");
-        policies.forEach((name, p) -> assertThat(text(p, "notification_channels")).as(name).isEqualTo("var.notification_channels"));
+        policies.forEach((name, p) -> assertThat(text(p, "notification_channels")).as(name).isEqualTo("local.notification_channels"));
+    }
+
+    @Test
+    void everyAlertPolicyTellsSomeoneAndLogExportErrorsAreWatched() throws Exception {
+        String monitoring = Files.readString(dir.resolve("monitoring.tf"));
+        assertThat(monitoring).contains("notification_channels = concat(var.notification_channels, [for channel in google_monitoring_notification_channel.email : channel.id])");
+        Map<String, Object> email = module.resource("google_monitoring_notification_channel", "email");
+        assertThat(text(email, "type")).isEqualTo("email");
+        assertThat(monitoring).contains("resource \"google_monitoring_notification_channel\" \"email\" {\n  for_each = toset(var.alert_emails)");
+        // No channel at all refuses to deploy: an alert policy that tells no one is a silent loss.
+        assertThat(at(module.resource("google_monitoring_alert_policy", "function_errors"), "lifecycle", "precondition")).isNotNull();
+        assertThat(monitoring).contains("condition     = length(var.notification_channels) + length(var.alert_emails) > 0");
+
+        Map<String, Map<String, Object>> policies = module.resources("google_monitoring_alert_policy");
+        assertThat(policies).containsOnlyKeys("function_errors", "dead_letter_backlog", "log_export_errors");
+        assertThat(text(policies.get("log_export_errors"), "conditions", "condition_threshold", "filter"))
+                .isEqualTo("metric.type = \"logging.googleapis.com/exports/error_count\"");
+        // Dead letters waiting keep the incident open and re-announced.
+        assertThat(text(policies.get("dead_letter_backlog"), "alert_strategy", "notification_channel_strategy", "renotify_interval"))
+                .isEqualTo("1800s");
+    }
+
+    @Test
+    void deadLettersAreKeptThirtyOneDays() {
+        assertThat(text(module.resource("google_pubsub_subscription", "dead_letter"), "message_retention_duration")).isEqualTo("2678400s");
+    }
+
+    @Test
+    void theFirstBuildAndThePushSubscriptionWaitForIamPropagation() throws Exception {
+        assertThat(text(module.block("terraform"), "required_providers", "time", "source")).isEqualTo("hashicorp/time");
+        Map<String, Object> fn = module.resource("google_cloudfunctions2_function", "this");
+        assertThat(String.valueOf(at(fn, "depends_on"))).contains("time_sleep.iam_propagation");
+        Map<String, Object> wait = module.resource("time_sleep", "iam_propagation");
+        assertThat(text(wait, "create_duration")).isEqualTo("var.iam_propagation_wait");
+        assertThat(String.valueOf(at(wait, "depends_on"))).contains("google_project_iam_member.build_log_writer",
+                "google_storage_bucket_iam_member.build_source_reader",
+                "google_artifact_registry_repository_iam_member.build_image_writer",
+                "google_secret_manager_secret_iam_member.runtime_secret_access", "google_project_iam_member.runtime_claims");
+
+        Map<String, Object> push = module.resource("google_pubsub_subscription", "push");
+        assertThat(String.valueOf(at(push, "depends_on"))).contains("time_sleep.service_agent_grants");
+        assertThat(String.valueOf(at(module.resource("time_sleep", "service_agent_grants"), "depends_on"))).contains(
+                "google_cloud_run_service_iam_member.push_invoker", "google_pubsub_topic_iam_member.dead_letter_publisher",
+                "google_service_account_iam_member.pubsub_token_creator");
+        Map<String, Object> variable = GcpHcl.cast(at(module.block("variable"), "iam_propagation_wait"));
+        assertThat(String.valueOf(variable.get("default"))).matches("[0-9]+s");
+    }
+
+    @Test
+    void buildAccountWritesOnlyItsRepositoryAndReadsOnlyTheSourceBucket() throws Exception {
+        Map<String, Object> fn = module.resource("google_cloudfunctions2_function", "this");
+        assertThat(text(fn, "build_config", "docker_repository")).isEqualTo("google_artifact_registry_repository.functions.id");
+        Map<String, Object> reader = module.resource("google_storage_bucket_iam_member", "build_source_reader");
+        assertThat(text(reader, "bucket")).isEqualTo("google_storage_bucket.source.name");
+        assertThat(text(reader, "role")).isEqualTo("roles/storage.objectViewer");
+        assertThat(text(reader, "member")).isEqualTo("google_service_account.build.member");
+        Map<String, Object> writer = module.resource("google_artifact_registry_repository_iam_member", "build_image_writer");
+        assertThat(text(writer, "repository")).isEqualTo("google_artifact_registry_repository.functions.name");
+        assertThat(text(writer, "role")).isEqualTo("roles/artifactregistry.writer");
+        assertThat(text(writer, "member")).isEqualTo("google_service_account.build.member");
+
+        // Project-wide grants: the two log writers and (with a claim store) the conditioned datastore.user; nothing else.
+        Map<String, String> projectRoles = new java.util.TreeMap<>();
+        module.resources("google_project_iam_member").forEach((name, grant) -> projectRoles.put(name, text(grant, "role")));
+        assertThat(projectRoles).containsOnlyKeys("runtime_log_writer", "build_log_writer", "runtime_claims", "runtime_response");
+        assertThat(projectRoles.get("runtime_log_writer")).isEqualTo("roles/logging.logWriter");
+        assertThat(projectRoles.get("build_log_writer")).isEqualTo("roles/logging.logWriter");
+        assertThat(GcpHcl.tfFiles(dir).stream().filter(f -> !f.toString().contains("examples")).map(f -> {
+            try {
+                return Files.readString(f);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        })).noneSatisfy(t -> assertThat(t).contains("roles/storage.objectAdmin"));
+    }
+
+    @Test
+    void claimStoreIsANativeDatabaseWithATtlPolicyAndAGrantOnItAlone() throws Exception {
+        Map<String, Object> database = module.resource("google_firestore_database", "claims");
+        assertThat(text(database, "type")).isEqualTo("FIRESTORE_NATIVE");
+        String firestore = Files.readString(dir.resolve("firestore.tf"));
+        assertThat(firestore).contains("  name                    = local.dedup_database\n");
+        assertThat(firestore).contains("count = var.dedup_enabled && var.dedup_create_database ? 1 : 0")
+                .contains("dedup_database = var.dedup_create_database ? \"${var.name_prefix}-claims\" : var.dedup_database");
+
+        Map<String, Object> ttl = module.resource("google_firestore_field", "claims_ttl");
+        assertThat(text(ttl, "field")).isEqualTo("expiresAt");
+        assertThat(text(ttl, "collection")).isEqualTo("var.dedup_collection");
+        assertThat(at(ttl, "ttl_config")).isNotNull();
+        assertThat(firestore).contains("  count = var.dedup_enabled ? 1 : 0\n\n  project    = var.project_id\n  database   = local.dedup_database");
+
+        Map<String, Object> grant = module.resource("google_project_iam_member", "runtime_claims");
+        assertThat(text(grant, "role")).isEqualTo("roles/datastore.user");
+        assertThat(text(grant, "member")).isEqualTo("google_service_account.runtime.member");
+        assertThat(Files.readString(dir.resolve("iam.tf")))
+                .contains("expression  = \"resource.name == \\\"projects/${var.project_id}/databases/${local.dedup_database}\\\"\"");
+
+        String main = Files.readString(dir.resolve("main.tf"));
+        assertThat(main).contains("FIREWATCH_DEDUP_COLLECTION = var.dedup_collection").contains("FIREWATCH_DEDUP_DATABASE   = local.dedup_database")
+                .contains("var.dedup_enabled ? {").contains("\"firestore.googleapis.com\"");
+    }
+
+    @Test
+    void responseRoleHoldsReadPermissionsInDryRunAndWritePermissionsOnlyInEnforce() throws Exception {
+        String iam = Files.readString(dir.resolve("iam.tf"));
+        assertThat(iam).contains("response_projects = var.response_mode == \"off\" ? toset([]) : toset(coalesce(var.response_project_ids, [var.project_id]))")
+                .contains("permissions = var.response_mode == \"enforce\" ? concat(local.response_read_permissions, local.response_write_permissions) : local.response_read_permissions");
+        assertThat((List<?>) module.local("response_read_permissions")).map(String::valueOf)
+                .allSatisfy(p -> assertThat(p).startsWith("compute.").endsWith(".get"));
+        assertThat((List<?>) module.local("response_write_permissions")).map(String::valueOf).containsExactlyInAnyOrder(
+                "compute.firewalls.update", "compute.networks.updatePolicy",
+                "compute.networkFirewallPolicies.update", "compute.regionNetworkFirewallPolicies.update");
+        Map<String, Object> role = module.resource("google_project_iam_custom_role", "response");
+        assertThat(text(role, "for_each")).isEqualTo("local.response_projects");
+        assertThat(text(role, "project")).isEqualTo("each.value");
+        Map<String, Object> member = module.resource("google_project_iam_member", "runtime_response");
+        assertThat(text(member, "for_each")).isEqualTo("local.response_projects");
+        assertThat(text(member, "member")).isEqualTo("google_service_account.runtime.member");
+        assertThat(iam).contains("count = var.response_mode != \"off\" && var.response_organization_id != null ? 1 : 0")
+                .contains("permissions = var.response_mode == \"enforce\" ? [\"compute.firewallPolicies.get\", \"compute.firewallPolicies.update\"] : [\"compute.firewallPolicies.get\"]");
+        // No predefined compute role anywhere: only the custom roles' listed permissions.
+        assertThat(iam).doesNotContain("roles/compute.");
+        String main = Files.readString(dir.resolve("main.tf"));
+        assertThat(main).contains("FIREWATCH_RESPONSE_MODE           = var.response_mode")
+                .contains("FIREWATCH_RESPONSE_MIN_SEVERITY   = var.response_min_severity");
+    }
+
+    @Test
+    void examplesEnableSecretManagerBeforeCreatingSecrets() throws Exception {
+        for (String example : List.of("project", "organization")) {
+            String readme = Files.readString(dir.resolve("examples/" + example + "/README.md"));
+            assertThat(readme.indexOf("gcloud services enable secretmanager.googleapis.com")).as(example).isGreaterThanOrEqualTo(0)
+                    .isLessThan(readme.indexOf("gcloud secrets create"));
+            for (String file : List.of("main.tf", "variables.tf", "outputs.tf", "versions.tf")) {
+                assertThat(dir.resolve("examples/" + example + "/" + file)).as(example + "/" + file).isRegularFile();
+            }
+        }
     }
 
     @Test
