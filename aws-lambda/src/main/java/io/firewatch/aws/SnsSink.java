@@ -95,7 +95,7 @@ public final class SnsSink implements Sink {
      */
     @Override
     public void prime(Alert sample) {
-        SnsPublication p = SnsPublication.of(sample);
+        SnsPublication p = SnsPublication.of(sample, aliases);
         PublishRequest request = PublishRequest.builder().topicArn(topicArn).subject(p.subject()).message(p.message())
                 .overrideConfiguration(o -> o.credentialsProvider(SdkPriming.CREDENTIALS).putHeader(SdkPriming.HEADER, "1"))
                 .build();

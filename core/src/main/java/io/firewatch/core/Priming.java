@@ -2,9 +2,6 @@ package io.firewatch.core;
 
 import io.firewatch.core.alert.Alert;
 import io.firewatch.core.alert.AlertJson;
-import io.firewatch.core.render.EmailRenderer;
-import io.firewatch.core.render.OcsfRenderer;
-import io.firewatch.core.render.TeamsCardRenderer;
 import io.firewatch.core.sink.Dispatcher;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,9 +11,9 @@ import java.util.List;
 /**
  * Runs built-in events of every provider through the whole alert path at a function's initialisation (and, under
  * AWS SnapStart, before the snapshot), so class loading and the first pass through the parser, normalizers, detector,
- * renderers and each sink's request building happen before the first real event. Pure computation: the events carry
- * their rules (no enrichment lookup), sinks only {@linkplain io.firewatch.core.sink.Sink#prime prime}, nothing is
- * delivered, no connection is opened and no clock or random value is kept.
+ * alert JSON and each sink's rendering and request building happen before the first real event. Pure computation:
+ * the events carry their rules (no enrichment lookup), sinks only {@linkplain io.firewatch.core.sink.Sink#prime
+ * prime}, nothing is delivered, no connection is opened and no clock or random value is kept.
  */
 public final class Priming {
     private static final List<String> EVENTS = List.of("aws.json", "azure.json", "gcp.json");
@@ -37,11 +34,9 @@ public final class Priming {
                 }
             }
             scan.finish();
+            // The alert JSON is what every function logs; each sink renders its own form when it primes.
             for (Alert a : alerts) {
                 AlertJson.toJson(a);
-                TeamsCardRenderer.render(a);
-                EmailRenderer.render(a);
-                OcsfRenderer.render(a);
             }
             if (!alerts.isEmpty() && dispatcher != null) {
                 dispatcher.prime(alerts.get(0));

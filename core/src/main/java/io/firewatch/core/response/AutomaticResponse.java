@@ -20,10 +20,6 @@ public final class AutomaticResponse {
         this.responder = responder;
     }
 
-    public ResponsePlanner planner() {
-        return planner;
-    }
-
     public boolean enforcing() {
         return planner.settings().mode() == ResponseMode.ENFORCE;
     }

@@ -6,8 +6,6 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firewatch.core.Firewatch;
-import io.firewatch.core.Scan;
-import io.firewatch.core.ScanListener;
 import io.firewatch.core.alert.Alert;
 import io.firewatch.core.alert.AlertJson;
 import io.firewatch.core.config.FirewatchConfig;
@@ -15,8 +13,7 @@ import io.firewatch.core.detect.AddressSpace;
 import io.firewatch.core.model.Access;
 import io.firewatch.core.model.Direction;
 import io.firewatch.core.model.Rule;
-import io.firewatch.core.normalize.Origin;
-import io.firewatch.core.normalize.Problem;
+import io.firewatch.core.testing.Fixtures;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,13 +35,10 @@ public class ScanFuzzTest {
 
     /** The target itself; {@code bench/fuzz.sh} hands it to Jazzer's command line for a timed campaign. */
     public static void fuzzerTestOneInput(byte[] input) {
-        Outcomes outcomes = new Outcomes();
-        Scan scan = FIREWATCH.newScan(outcomes);
-        scan.read(input, "fuzz-input");
-        scan.finish();
+        Fixtures.Result outcomes = Fixtures.scan(FIREWATCH, input);
 
         if (!EventFree.holdsNoEvents(input)) {
-            assertThat(outcomes.count())
+            assertThat(outcomes.alerts.size() + outcomes.problems.size() + outcomes.ignoredReasons.size())
                     .as("an input with content ends as an alert, an ignored event or a reported problem")
                     .isPositive();
         }
@@ -78,30 +72,5 @@ public class ScanFuzzTest {
             }
         }
         return sources;
-    }
-
-    private static final class Outcomes implements ScanListener {
-        final List<Alert> alerts = new ArrayList<>();
-        final List<Problem> problems = new ArrayList<>();
-        final List<String> ignoredReasons = new ArrayList<>();
-
-        @Override
-        public void alert(Alert alert) {
-            alerts.add(alert);
-        }
-
-        @Override
-        public void problem(Problem problem) {
-            problems.add(problem);
-        }
-
-        @Override
-        public void ignored(Origin origin, String why) {
-            ignoredReasons.add(why);
-        }
-
-        int count() {
-            return alerts.size() + problems.size() + ignoredReasons.size();
-        }
     }
 }

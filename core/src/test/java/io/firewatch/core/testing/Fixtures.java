@@ -93,8 +93,13 @@ public final class Fixtures {
 
     /** Runs a whole scan over the given inputs with a configuration; collects alerts and problems. */
     public static Result scan(FirewatchConfig config, byte[]... inputs) {
+        return scan(new Firewatch(config), inputs);
+    }
+
+    /** Scans the inputs with a core that is built already (the fuzz targets build theirs once). */
+    public static Result scan(Firewatch firewatch, byte[]... inputs) {
         Result result = new Result();
-        Scan scan = new Firewatch(config).newScan(result);
+        Scan scan = firewatch.newScan(result);
         for (int i = 0; i < inputs.length; i++) {
             result.inputs.add(scan.read(inputs[i], "input" + i));
         }
@@ -110,10 +115,11 @@ public final class Fixtures {
         return scan(bytes(relativePath));
     }
 
-    /** Alerts and problems of one scan. */
+    /** Alerts, problems and the reasons of ignored events of one scan. */
     public static final class Result implements ScanListener {
         public final List<Alert> alerts = new ArrayList<>();
         public final List<Problem> problems = new ArrayList<>();
+        public final List<String> ignoredReasons = new ArrayList<>();
         public final List<InputResult> inputs = new ArrayList<>();
 
         @Override
@@ -124,6 +130,11 @@ public final class Fixtures {
         @Override
         public void problem(Problem problem) {
             problems.add(problem);
+        }
+
+        @Override
+        public void ignored(io.firewatch.core.normalize.Origin origin, String why) {
+            ignoredReasons.add(why);
         }
 
         public List<String> jsonLines() {
