@@ -15,7 +15,10 @@ import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -50,12 +53,18 @@ public final class DocumentReader {
 
     private final ObjectMapper mapper;
     private final Prefilter prefilter;
+    private final boolean framing;
 
     public DocumentReader() {
         this(Prefilter.NONE);
     }
 
     public DocumentReader(Prefilter prefilter) {
+        this(prefilter, true);
+    }
+
+    /** {@code framing} false reads records logs token by token, as the tests of framing compare. */
+    DocumentReader(Prefilter prefilter, boolean framing) {
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(MAX_DEPTH)
@@ -64,6 +73,7 @@ public final class DocumentReader {
                 .build();
         this.mapper = new ObjectMapper(factory);
         this.prefilter = prefilter;
+        this.framing = framing;
     }
 
     public ObjectMapper mapper() {
@@ -129,7 +139,124 @@ public final class DocumentReader {
         if (looksLikeJsonLines(head)) {
             return readLines(in, origin, listener);
         }
+        String records = framing && prefilter.active() ? RecordFramer.recordsArray(head) : null;
+        if (records != null) {
+            return readRecordsLog(in, records, origin, listener);
+        }
         return readStream(in, origin, listener);
+    }
+
+    /**
+     * A records log read record by record: the framer finds each record's bytes without tokenising them, so one the
+     * prefilter rules out costs only its first fields. What follows the records array is read as any input is.
+     */
+    private boolean readRecordsLog(InputStream in, String records, Origin origin, Listener listener) throws IOException {
+        RecordFramer framer = new RecordFramer(in, MAX_LINE_BYTES);
+        RecordFramer.End end = framer.frame(new RecordFramer.Records() {
+            @Override
+            public void record(byte[] bytes, int length, long line, int index) {
+                readRecord(bytes, length, origin.atLine(line).child(records + "[" + index + "]"), listener);
+            }
+
+            @Override
+            public void tooLarge(long line, int index) {
+                listener.problem(new Problem(origin.atLine(line).child(records + "[" + index + "]"), Problem.Kind.MALFORMED,
+                        "a record longer than " + (MAX_LINE_BYTES >> 20) + " MiB (the limit for one document) was skipped"));
+            }
+        });
+        return switch (end) {
+            case INPUT_ENDED -> {
+                listener.problem(new Problem(origin.atLine(framer.line()), Problem.Kind.MALFORMED,
+                        "unexpected end of input in the Records array"));
+                yield false;
+            }
+            case RECORD_CUT -> false;
+            case NO_SEPARATOR -> {
+                listener.problem(new Problem(origin.atLine(framer.line()), Problem.Kind.MALFORMED,
+                        "a record is followed by neither ',' nor ']'; the rest of this input was not read"));
+                yield false;
+            }
+            case ARRAY_CLOSED -> readStream(restOfRecordsLog(framer), origin, listener);
+        };
+    }
+
+    /**
+     * The input after the records array, as a root object whose records array is empty, preceded by the line breaks
+     * read so far, so that the parser's line numbers stay those of the file.
+     */
+    private static InputStream restOfRecordsLog(RecordFramer framer) {
+        long breaks = framer.line() - 1;
+        InputStream lineBreaks = new InputStream() {
+            private long left = breaks;
+
+            @Override
+            public int read() {
+                return left-- > 0 ? '\n' : -1;
+            }
+        };
+        return new SequenceInputStream(new SequenceInputStream(lineBreaks,
+                new ByteArrayInputStream("{\"Records\":[]".getBytes(StandardCharsets.US_ASCII))), framer.rest());
+    }
+
+    /** One framed record: skipped when the prefilter rules it out from its first fields, otherwise parsed whole. */
+    private void readRecord(byte[] bytes, int length, Origin origin, Listener listener) {
+        try (JsonParser parser = mapper.getFactory().createParser(bytes, 0, length)) {
+            if (parser.nextToken() == JsonToken.START_OBJECT) {
+                String skip = prefilterHead(parser);
+                if (skip != null) {
+                    listener.skipped(origin, skip);
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            // the whole parse below reports it
+        }
+        try (JsonParser parser = mapper.getFactory().createParser(bytes, 0, length)) {
+            JsonToken token = parser.nextToken();
+            if (token == null) {
+                listener.problem(new Problem(origin, Problem.Kind.MALFORMED, "a record is missing between two commas"));
+                return;
+            }
+            JsonNode element = mapper.readTree(parser);
+            if (parser.nextToken() != null) {
+                listener.problem(new Problem(origin, Problem.Kind.MALFORMED, "unexpected content after a record"));
+            } else if (element.isObject()) {
+                listener.document(element, origin);
+            } else {
+                listener.problem(new Problem(origin, Problem.Kind.UNRECOGNIZED, "a " + element.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " is no event"));
+            }
+        } catch (IOException e) {
+            listener.problem(new Problem(origin, Problem.Kind.MALFORMED, describe(e)));
+        }
+    }
+
+    /**
+     * Reads a record's fields up to the prefilter's decision, passing over nested values unbuilt (the prefilter asks
+     * only whether they are objects). Returns why the record can be skipped, or null.
+     */
+    private String prefilterHead(JsonParser parser) throws IOException {
+        ObjectNode before = JsonNodeFactory.instance.objectNode();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (value == JsonToken.VALUE_STRING) {
+                String text = parser.getText();
+                String skip = prefilter.skip(before, name, text);
+                if (skip != null) {
+                    return skip;
+                }
+                before.put(name, text);
+            } else if (value == JsonToken.START_OBJECT) {
+                parser.skipChildren();
+                before.putObject(name);
+            } else if (value == JsonToken.START_ARRAY) {
+                parser.skipChildren();
+                before.putArray(name);
+            } else {
+                before.set(name, mapper.readTree(parser));
+            }
+        }
+        return null;
     }
 
     /** JSON Lines when the first line is a complete document on its own and more content follows. */
@@ -186,9 +313,72 @@ public final class DocumentReader {
         if (lines.blank()) {
             return true;
         }
+        if (framing && prefilter.active()) {
+            String skip = prefilterLogEntry(lines.bytes(), lines.length());
+            if (skip != null) {
+                listener.skipped(here, skip);
+                return true;
+            }
+        }
         try (JsonParser parser = mapper.getFactory().createParser(lines.bytes(), 0, lines.length())) {
             return readValues(parser, here, listener, false);
         }
+    }
+
+    /**
+     * Reads a line that may hold one Cloud Logging entry token by token, building nothing: its top-level field names
+     * and its {@code protoPayload}'s method and service. Returns why it can be skipped, or null (the line is then read
+     * whole). Anything unusual (a second value, a repeated or oddly cased name, a non-text method) returns null.
+     */
+    private String prefilterLogEntry(byte[] bytes, int length) {
+        try (JsonParser parser = mapper.getFactory().createParser(bytes, 0, length)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            Set<String> fields = new HashSet<>();
+            String[] payload = null;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                if (!fields.add(name)) {
+                    return null;
+                }
+                if (parser.nextToken() == JsonToken.START_OBJECT && name.equals("protoPayload")) {
+                    payload = methodAndService(parser);
+                    if (payload == null) {
+                        return null;
+                    }
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            if (parser.nextToken() != null || payload == null) {
+                return null;
+            }
+            return prefilter.skipLogEntry(fields, payload[0], payload[1]);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** {@code protoPayload}'s {@code methodName} and {@code serviceName} (null when absent), or null when unusual. */
+    private static String[] methodAndService(JsonParser parser) throws IOException {
+        String[] found = new String[2];
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            int slot = name.equalsIgnoreCase("methodName") ? 0 : name.equalsIgnoreCase("serviceName") ? 1 : -1;
+            if (slot >= 0) {
+                if (value != JsonToken.VALUE_STRING || found[slot] != null || !name.equals(slot == 0 ? "methodName" : "serviceName")) {
+                    return null;
+                }
+                found[slot] = parser.getText();
+            } else if (name.equals("at_sign_type")) {
+                return null;
+            } else {
+                parser.skipChildren();
+            }
+        }
+        return found;
     }
 
     private boolean readStream(InputStream in, Origin origin, Listener listener) throws IOException {

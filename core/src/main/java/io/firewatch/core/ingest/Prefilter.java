@@ -2,7 +2,9 @@ package io.firewatch.core.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.firewatch.core.catalog.Operation;
 import io.firewatch.core.catalog.OperationCatalog;
+import java.util.Set;
 
 /**
  * Decides, while a record is still being read, that it names an operation outside the catalogue, so the rest of it
@@ -22,6 +24,16 @@ public final class Prefilter {
 
     public static Prefilter of(OperationCatalog catalog) {
         return new Prefilter(catalog);
+    }
+
+    /** A Cloud Logging entry's fields (LogEntry); an entry with any other field is left to the normalizers. */
+    private static final Set<String> LOG_ENTRY_FIELDS = Set.of("insertId", "logName", "protoPayload", "receiveTimestamp",
+            "resource", "severity", "timestamp", "operation", "labels", "trace", "spanId", "traceSampled",
+            "sourceLocation", "httpRequest", "split", "errorGroups", "apphub", "apphubDestination", "apphubSource");
+
+    /** Whether any record can be skipped at all. */
+    boolean active() {
+        return catalog != null;
     }
 
     /**
@@ -46,6 +58,22 @@ public final class Prefilter {
             if (activityLog && catalog.azure(value) == null) {
                 return "operation " + value + " is not a watched firewall operation";
             }
+        }
+        return null;
+    }
+
+    /**
+     * Called with a Cloud Logging entry's top-level field names and its audit payload's method and service (null when
+     * absent). Returns why the entry can be skipped (the reason its normalizer would give), or null to read it whole.
+     */
+    String skipLogEntry(Set<String> fields, String method, String service) {
+        if (catalog == null || method == null || method.isBlank() || !LOG_ENTRY_FIELDS.containsAll(fields)
+                || !(fields.contains("logName") || fields.contains("insertId"))) {
+            return null;
+        }
+        Operation op = catalog.gcp(method);
+        if (op == null || service != null && !service.equals(op.service())) {
+            return "not a watched GCP method: " + method;
         }
         return null;
     }
