@@ -136,12 +136,14 @@ public final class DocumentReader {
         in.mark(PEEK);
         byte[] head = in.readNBytes(PEEK);
         in.reset();
-        if (looksLikeJsonLines(head)) {
-            return readLines(in, origin, listener);
-        }
+        // A records log is framed even when JSON Lines follow it: the documents after it are read as concatenated
+        // ones, which finds the same, and a large single-line log is not searched for its first line break.
         String records = framing && prefilter.active() ? RecordFramer.recordsArray(head) : null;
         if (records != null) {
             return readRecordsLog(in, records, origin, listener);
+        }
+        if (looksLikeJsonLines(head)) {
+            return readLines(in, origin, listener);
         }
         return readStream(in, origin, listener);
     }
@@ -154,8 +156,8 @@ public final class DocumentReader {
         RecordFramer framer = new RecordFramer(in, MAX_LINE_BYTES);
         RecordFramer.End end = framer.frame(new RecordFramer.Records() {
             @Override
-            public void record(byte[] bytes, int length, long line, int index) {
-                readRecord(bytes, length, origin.atLine(line).child(records + "[" + index + "]"), listener);
+            public void record(byte[] bytes, int offset, int length, long line, int index) {
+                readRecord(bytes, offset, length, origin.atLine(line).child(records + "[" + index + "]"), listener);
             }
 
             @Override
@@ -199,8 +201,8 @@ public final class DocumentReader {
     }
 
     /** One framed record: skipped when the prefilter rules it out from its first fields, otherwise parsed whole. */
-    private void readRecord(byte[] bytes, int length, Origin origin, Listener listener) {
-        try (JsonParser parser = mapper.getFactory().createParser(bytes, 0, length)) {
+    private void readRecord(byte[] bytes, int offset, int length, Origin origin, Listener listener) {
+        try (JsonParser parser = mapper.getFactory().createParser(bytes, offset, length)) {
             if (parser.nextToken() == JsonToken.START_OBJECT) {
                 String skip = prefilterHead(parser);
                 if (skip != null) {
@@ -211,7 +213,7 @@ public final class DocumentReader {
         } catch (IOException e) {
             // the whole parse below reports it
         }
-        try (JsonParser parser = mapper.getFactory().createParser(bytes, 0, length)) {
+        try (JsonParser parser = mapper.getFactory().createParser(bytes, offset, length)) {
             JsonToken token = parser.nextToken();
             if (token == null) {
                 listener.problem(new Problem(origin, Problem.Kind.MALFORMED, "a record is missing between two commas"));

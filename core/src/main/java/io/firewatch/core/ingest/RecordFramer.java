@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 final class RecordFramer {
     /** Receives each framed record, in order. */
     interface Records {
-        /** {@code bytes[0..length)} hold one array element (an object, or any other value), which began on {@code line}. */
-        void record(byte[] bytes, int length, long line, int index);
+        /** {@code bytes[offset..offset + length)} hold one array element (any value), which began on {@code line}. */
+        void record(byte[] bytes, int offset, int length, long line, int index);
 
         /** An element longer than the limit began on {@code line}; its bytes were passed over, not kept. */
         void tooLarge(long line, int index);
@@ -41,13 +41,11 @@ final class RecordFramer {
 
     private final InputStream in;
     private final int maxRecordBytes;
-    private final byte[] buffer = new byte[1 << 16];
+    /** Unread input is {@code buffer[position..end)}; a record being framed stays in it whole, so it is never copied. */
+    private byte[] buffer = new byte[1 << 16];
     private int position;
     private int end;
     private long line = 1;
-    private byte[] record = new byte[1 << 14];
-    private int length;
-    private boolean overflow;
 
     RecordFramer(InputStream in, int maxRecordBytes) {
         this.in = in;
@@ -90,17 +88,105 @@ final class RecordFramer {
                 }
             }
             long startLine = line;
-            boolean complete = frameValue();
-            if (overflow) {
+            int length = frameValue();
+            boolean complete = length >= 0;
+            length = complete ? length : -length - 1;
+            if (length > maxRecordBytes) {
                 records.tooLarge(startLine, index);
             } else {
-                records.record(record, length, startLine, index);
+                records.record(buffer, position - length, length, startLine, index);
             }
             if (!complete) {
                 return End.RECORD_CUT;
             }
             index++;
         }
+    }
+
+    /**
+     * Scans one value, starting at the current byte, until it closes; it then ends at {@code position} and its
+     * length is returned. When the input ends first, {@code -length - 1} is returned; what was read is still handed
+     * on, so that the parser reports it. A value longer than the limit is passed over, not kept: its returned length
+     * is then above the limit, and its bytes are gone.
+     */
+    private int frameValue() throws IOException {
+        int depth = 0;
+        boolean inString = false;
+        boolean scalar = buffer[position] != '{' && buffer[position] != '[' && buffer[position] != '"';
+        long dropped = 0;
+        int i = position;
+        while (true) {
+            if (i == end) {
+                int kept = i - position;
+                if (kept > maxRecordBytes) {
+                    dropped += kept;
+                    position = i;
+                    kept = 0;
+                }
+                if (!fill()) {
+                    return cut(dropped);
+                }
+                i = position + kept;
+            }
+            byte b = buffer[i];
+            if (inString) {
+                while (b != '"' && b != '\\' && ++i < end) {
+                    b = buffer[i];
+                }
+                if (i == end) {
+                    continue;
+                }
+                if (b == '\\') {
+                    if (i + 1 == end) {
+                        // the escaped byte is read with the next fill, and the backslash looked at again
+                        int kept = i - position;
+                        if (!fill()) {
+                            return cut(dropped);
+                        }
+                        i = position + kept;
+                        continue;
+                    }
+                    i += 2;
+                    continue;
+                }
+                inString = false;
+                i++;
+                if (depth == 0) {
+                    return closeAt(i, dropped);
+                }
+                continue;
+            }
+            if (scalar) {
+                if (b == ',' || b == ']' || b == '}' || b == ' ' || b == '\t' || b == '\r' || b == '\n') {
+                    return closeAt(i, dropped);
+                }
+            } else if (b == '"') {
+                inString = true;
+            } else if (b == '{' || b == '[') {
+                depth++;
+            } else if (b == '}' || b == ']') {
+                if (--depth <= 0) {
+                    return closeAt(i + 1, dropped);
+                }
+            } else if (b == '\n') {
+                line++;
+            }
+            i++;
+        }
+    }
+
+    /** The input ended inside the value, whose bytes so far end the buffer: {@code -length - 1}. */
+    private int cut(long dropped) {
+        long length = dropped + (end - position);
+        position = end;
+        return (int) -Math.min(length, Integer.MAX_VALUE - 1L) - 1;
+    }
+
+    /** Ends the value just before {@code i}: the framing goes on from there. */
+    private int closeAt(int i, long dropped) {
+        long length = dropped + (i - position);
+        position = i;
+        return (int) Math.min(length, Integer.MAX_VALUE - 1L);
     }
 
     /** The line the framing stopped on. */
@@ -111,75 +197,6 @@ final class RecordFramer {
     /** The input from where the framing stopped. */
     InputStream rest() {
         return new SequenceInputStream(new ByteArrayInputStream(buffer, position, end - position), in);
-    }
-
-    /**
-     * Copies one value, starting at the current byte, into {@link #record} (up to the limit). Returns false when the
-     * input ended before the value closed; what was read is still handed on, so that the parser reports it.
-     */
-    private boolean frameValue() throws IOException {
-        length = 0;
-        overflow = false;
-        int depth = 0;
-        boolean inString = false;
-        boolean escaped = false;
-        boolean scalar = buffer[position] != '{' && buffer[position] != '[' && buffer[position] != '"';
-        while (true) {
-            if (position == end && !fill()) {
-                return false;
-            }
-            int start = position;
-            int i = position;
-            boolean closed = false;
-            for (; i < end && !closed; i++) {
-                byte b = buffer[i];
-                if (inString) {
-                    if (escaped) {
-                        escaped = false;
-                    } else if (b == '\\') {
-                        escaped = true;
-                    } else if (b == '"') {
-                        inString = false;
-                        closed = depth == 0;
-                    }
-                } else if (scalar) {
-                    if (b == ',' || b == ']' || b == '}' || b == ' ' || b == '\t' || b == '\r' || b == '\n') {
-                        closed = true;
-                        i--;
-                    }
-                } else if (b == '"') {
-                    inString = true;
-                } else if (b == '{' || b == '[') {
-                    depth++;
-                } else if (b == '}' || b == ']') {
-                    depth--;
-                    closed = depth <= 0;
-                } else if (b == '\n') {
-                    line++;
-                }
-            }
-            append(start, i - start);
-            position = i;
-            if (closed) {
-                return true;
-            }
-        }
-    }
-
-    private void append(int from, int count) {
-        if (overflow) {
-            return;
-        }
-        if (length + count > maxRecordBytes) {
-            overflow = true;
-            length = 0;
-            return;
-        }
-        if (length + count > record.length) {
-            record = Arrays.copyOf(record, Math.min(maxRecordBytes, Math.max(record.length * 2, length + count)));
-        }
-        System.arraycopy(buffer, from, record, length, count);
-        length += count;
     }
 
     /** The next byte that is not whitespace, left unread; -1 at the end of the input. */
@@ -212,10 +229,23 @@ final class RecordFramer {
         }
     }
 
+    /**
+     * Reads more input behind the unread bytes, which move to the front of the buffer (and the buffer grows when they
+     * fill it); false at the end of the input.
+     */
     private boolean fill() throws IOException {
-        int n = in.read(buffer);
+        int unread = end - position;
+        if (unread == buffer.length) {
+            // a record never keeps more than the limit (the framing drops it first), so this is as far as it grows
+            buffer = Arrays.copyOf(buffer, Math.min(buffer.length * 2, maxRecordBytes + (1 << 16)));
+        }
+        System.arraycopy(buffer, position, buffer, 0, unread);
         position = 0;
-        end = Math.max(n, 0);
+        end = unread;
+        int n = in.read(buffer, end, buffer.length - end);
+        if (n > 0) {
+            end += n;
+        }
         return n > 0;
     }
 }

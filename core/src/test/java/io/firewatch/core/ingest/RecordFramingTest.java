@@ -136,6 +136,18 @@ class RecordFramingTest {
     }
 
     @Test
+    void escapesCutByTheEndOfAReadAreFramedRight() {
+        for (String escape : List.of("\\\"", "\\\\", "x\\\"", "xy\\\\")) {
+            String escaped = ",\"requestParameters\":{\"description\":\"" + escape.repeat(90_000) + "]}\"}";
+            String text = "{\"Records\":[" + record("ec2.amazonaws.com", "AuthorizeSecurityGroupIngress", escaped) + ","
+                    + record("ec2.amazonaws.com", "AuthorizeSecurityGroupIngress", escaped) + "]}";
+            List<String> found = framed(text);
+            assertThat(found).as(escape).hasSize(2).allMatch(f -> f.startsWith("document "));
+            assertThat(found).isEqualTo(read(streaming, text.getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    @Test
     void whatFollowsTheRecordsArrayIsReadAsAnyInputIs() {
         String second = record("ec2.amazonaws.com", "RevokeSecurityGroupIngress", "");
         String text = "{\"Records\":[" + record("sts.amazonaws.com", "AssumeRole", "") + "],\n\"digest\":{\"x\":1}}\n" + second;
