@@ -39,10 +39,12 @@ final class RecordFramer {
 
     private static final Pattern RECORDS_ARRAY = Pattern.compile("\\A\\s*\\{\\s*\"((?i:records))\"\\s*:\\s*\\[");
 
+    private static final int READ_SIZE = 1 << 16;
+
     private final InputStream in;
     private final int maxRecordBytes;
     /** Unread input is {@code buffer[position..end)}; a record being framed stays in it whole, so it is never copied. */
-    private byte[] buffer = new byte[1 << 16];
+    private byte[] buffer = new byte[1 << 13];
     private int position;
     private int end;
     private long line = 1;
@@ -235,9 +237,10 @@ final class RecordFramer {
      */
     private boolean fill() throws IOException {
         int unread = end - position;
-        if (unread == buffer.length) {
-            // a record never keeps more than the limit (the framing drops it first), so this is as far as it grows
-            buffer = Arrays.copyOf(buffer, Math.min(buffer.length * 2, maxRecordBytes + (1 << 16)));
+        if (unread == buffer.length || buffer.length < READ_SIZE) {
+            // Small at first for the one-event inputs of a function, then reads of 64 KiB; a record never keeps more
+            // than the limit (the framing drops it first), so that is as far as the buffer grows.
+            buffer = Arrays.copyOf(buffer, Math.min(buffer.length * 2, maxRecordBytes + READ_SIZE));
         }
         System.arraycopy(buffer, position, buffer, 0, unread);
         position = 0;
