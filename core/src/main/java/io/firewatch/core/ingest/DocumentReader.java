@@ -228,7 +228,9 @@ public final class DocumentReader {
                 listener.problem(new Problem(origin, Problem.Kind.UNRECOGNIZED, "a " + element.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " is no event"));
             }
         } catch (IOException e) {
-            listener.problem(new Problem(origin, Problem.Kind.MALFORMED, describe(e)));
+            // framing found where the record ends, so the records after it are still read
+            String why = describe(e).replace("; the rest of this input was not read", "; the next records are read");
+            listener.problem(new Problem(origin, Problem.Kind.MALFORMED, why));
         }
     }
 

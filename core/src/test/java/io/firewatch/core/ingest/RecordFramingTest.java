@@ -194,6 +194,17 @@ class RecordFramingTest {
     }
 
     @Test
+    void aStringPastItsLimitCostsOnlyItsRecord() {
+        String longText = ",\"requestParameters\":{\"description\":\"" + "z".repeat(2 * DocumentReader.MAX_STRING_CHARS) + "\"}";
+        List<String> found = framed("{\"Records\":[" + record("ec2.amazonaws.com", "AuthorizeSecurityGroupIngress", longText)
+                + "," + record("ec2.amazonaws.com", "AuthorizeSecurityGroupIngress", "") + "]}");
+        assertThat(found).hasSize(2);
+        assertThat(found.get(0)).isEqualTo("problem f:1 (Records[0]): malformed: a string longer than 1048576 characters "
+                + "(the limit); the next records are read");
+        assertThat(found.get(1)).startsWith("document f:1 (Records[1])");
+    }
+
+    @Test
     void aRecordPastTheSizeLimitIsReportedWithoutBeingKept() {
         String huge = ",\"requestParameters\":{\"description\":\"" + "y".repeat(DocumentReader.MAX_LINE_BYTES) + "\"}";
         List<String> found = framed("{\"Records\":[" + record("ec2.amazonaws.com", "AuthorizeSecurityGroupIngress", huge)
