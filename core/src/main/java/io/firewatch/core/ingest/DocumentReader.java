@@ -50,6 +50,8 @@ public final class DocumentReader {
     /** Largest line of JSON Lines (and so largest single document there); a longer line is skipped and reported. */
     public static final int MAX_LINE_BYTES = 4 << 20;
     private static final int PEEK = 1 << 20;
+    /** Compressed bytes from which inflating gets a thread of its own. */
+    private static final int READ_AHEAD_FROM = 1 << 20;
 
     private final ObjectMapper mapper;
     private final Prefilter prefilter;
@@ -84,9 +86,14 @@ public final class DocumentReader {
     public boolean read(InputStream in, Origin origin, Listener listener) {
         try {
             BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
-            InputStream content = isGzip(buffered) ? new BufferedInputStream(new GZIPInputStream(buffered, 1 << 16), 1 << 16) : buffered;
-            content = skipBom(content);
-            return readContent(content, origin, listener);
+            InputStream content = isGzip(buffered) ? new BufferedInputStream(inflate(buffered), 1 << 16) : buffered;
+            try {
+                return readContent(skipBom(content), origin, listener);
+            } finally {
+                if (content != buffered) {
+                    content.close();
+                }
+            }
         } catch (IOException e) {
             listener.problem(new Problem(origin, Problem.Kind.UNREADABLE, describe(e)));
             return false;
@@ -479,6 +486,15 @@ public final class DocumentReader {
             parser.nextToken();
             parser.skipChildren();
         }
+    }
+
+    /**
+     * A large gzip file is inflated on a thread of its own, so that inflating overlaps parsing; a function's small
+     * payload is inflated in line.
+     */
+    private static InputStream inflate(BufferedInputStream in) throws IOException {
+        GZIPInputStream gzip = new GZIPInputStream(in, 1 << 16);
+        return in.available() >= READ_AHEAD_FROM ? new ReadAhead(gzip) : gzip;
     }
 
     private static boolean isGzip(BufferedInputStream in) throws IOException {

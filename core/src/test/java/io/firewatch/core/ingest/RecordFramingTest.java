@@ -148,6 +148,36 @@ class RecordFramingTest {
     }
 
     @Test
+    void aLargeGzipFileIsInflatedAheadOfTheParserWithNothingLostAndACutReported() throws IOException {
+        java.util.Random random = new java.util.Random(7);
+        StringBuilder log = new StringBuilder("{\"Records\":[");
+        for (int i = 0; i < 30_000; i++) {
+            String noise = ",\"eventID\":\"" + new java.util.UUID(random.nextLong(), random.nextLong()) + random.nextLong() + "\"";
+            log.append(i == 0 ? "" : ",").append(i % 1000 == 0
+                    ? record("ec2.amazonaws.com", "AuthorizeSecurityGroupIngress", noise)
+                    : record("sts.amazonaws.com", "AssumeRole", noise));
+        }
+        byte[] gzip = gzip(log.append("]}").toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(gzip.length).as("compressed size, past the read-ahead threshold").isGreaterThan(1 << 20);
+
+        List<String> found = read(framing, gzip);
+        assertThat(found).hasSize(30_000);
+        assertThat(found.stream().filter(f -> f.startsWith("document"))).hasSize(30);
+
+        List<String> cut = read(framing, java.util.Arrays.copyOf(gzip, gzip.length / 2));
+        assertThat(cut.get(cut.size() - 1)).startsWith("problem f: unreadable: the gzip stream ends early");
+        assertThat(cut.size()).isBetween(1_000, 29_999);
+    }
+
+    private static byte[] gzip(byte[] bytes) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(out)) {
+            gz.write(bytes);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
     void whatFollowsTheRecordsArrayIsReadAsAnyInputIs() {
         String second = record("ec2.amazonaws.com", "RevokeSecurityGroupIngress", "");
         String text = "{\"Records\":[" + record("sts.amazonaws.com", "AssumeRole", "") + "],\n\"digest\":{\"x\":1}}\n" + second;
