@@ -29,21 +29,26 @@ class HostileCorpusTest {
     void hostileFilesUnderSixtyFourMegabytesOfHeap() throws Exception {
         Path dir = Files.createDirectory(temp.resolve("corpus"));
         List<String> good = new ArrayList<>();
-        // A 10 MB string in a rule's description (the limit is 1 Mi characters): the record reported, the one before alerted.
+        // A 10 MB string in a rule's description (past the 4 MiB limit for one record): the record reported, the ones
+        // before and after it alerted.
         writeLog(dir.resolve("a-long-description.json"), w -> {
             w.write(opening("good-before-long-description", "ssh") + ",");
-            w.write(opening("long-description", "x".repeat(10 << 20)));
+            w.write(opening("long-description", "x".repeat(10 << 20)) + ",");
+            w.write(opening("good-after-long-description", "ssh"));
         });
         good.add("good-before-long-description");
+        good.add("good-after-long-description");
         // 100,000 levels of nesting after a good record: the good record alerted, the nesting reported.
         writeLog(dir.resolve("b-deep.json"), w -> {
             w.write(opening("good-before-deep", "ssh"));
             w.write(",{\"deep\":");
             w.write("[".repeat(100_000));
             w.write("]".repeat(100_000));
-            w.write("}");
+            w.write("},");
+            w.write(opening("good-after-deep", "ssh"));
         });
         good.add("good-before-deep");
+        good.add("good-after-deep");
         // 100,000 records, one of them a change.
         writeLog(dir.resolve("c-many.json"), w -> {
             for (int i = 0; i < 100_000; i++) {
@@ -89,11 +94,11 @@ class HostileCorpusTest {
         }
         assertThat(out.lines().count()).isEqualTo(good.size());
         assertThat(err).doesNotContain("Exception", "Error", "\tat ", "java.")
-                .contains("a-long-description.json: malformed: a string longer than 1048576 characters")
-                .contains("b-deep.json: malformed: nested deeper than 200 levels")
+                .contains("a-long-description.json:1 (Records[1]): malformed: a record longer than 4 MiB (the limit for one document) was skipped")
+                .contains("b-deep.json:1 (Records[1]): malformed: nested deeper than 200 levels (the limit); the next records are read")
                 .contains("e-lines.jsonl:2: malformed: a line longer than 4 MiB")
                 .contains("f-truncated.json.gz: unreadable: the gzip stream ends early")
-                .contains("6 inputs, ").contains("6 alerts");
+                .contains("6 inputs, ").contains("8 alerts");
         assertThat(p.exitValue()).isEqualTo(Command.EXIT_INPUT);
     }
 
