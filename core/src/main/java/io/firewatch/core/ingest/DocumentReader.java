@@ -253,7 +253,7 @@ public final class DocumentReader {
             if (value == JsonToken.VALUE_STRING) {
                 String text = parser.getText();
                 String skip = prefilter.skip(before, name, text);
-                if (skip != null) {
+                if (skip != null || prefilter.decidesOn(name)) {
                     return skip;
                 }
                 before.put(name, text);

@@ -36,6 +36,11 @@ public final class Prefilter {
         return catalog != null;
     }
 
+    /** Whether the record's fate is settled once field {@code name} has been passed to {@link #skip}. */
+    boolean decidesOn(String name) {
+        return name.equals("eventName") || name.equals("operationName");
+    }
+
     /**
      * Called once a record's field {@code name} has a string value {@code value}, with the fields read before it.
      * Returns why the record can be skipped (the reason its normalizer would give), or null to keep reading it.
