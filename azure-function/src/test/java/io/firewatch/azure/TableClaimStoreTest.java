@@ -195,6 +195,18 @@ class TableClaimStoreTest {
     }
 
     @Test
+    void warmupPrimesTheStoreWithoutARequest() {
+        TestContext context = new TestContext(Warmup.NAME);
+        FunctionRuntime runtime = FunctionRuntime.fromEnvironment(Map.of(ArmRuleEnricher.ENABLED, "false",
+                TableClaimStore.CONNECTION, "AccountName=acct;AccountKey=" + Azurite.KEY + ";TableEndpoint=" + STORAGE.baseUrl()));
+
+        new Warmup(() -> runtime).run(new Object(), context);
+
+        assertThat(context.log()).contains("Firewatch warmed up");
+        assertThat(STORAGE.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
     void settingsNameTheStoreOrFailClearly() {
         assertThat(TableClaimStore.fromEnvironment(Map.of())).isNull();
         assertThat(TableClaimStore.fromEnvironment(Map.of(TableClaimStore.CONNECTION, "UseDevelopmentStorage=true")).table())
