@@ -50,8 +50,7 @@ class TableClaimStoreFunctionTest {
 
     @BeforeEach
     void startAzurite() throws Exception {
-        azurite = Azurite.start();
-        azurite.createTable(TABLE);
+        azurite = Azurite.start(TABLE);
         TEAMS.stubFor(post(urlPathEqualTo(WEBHOOK)).willReturn(aResponse().withStatus(202)));
     }
 

@@ -44,8 +44,7 @@ class TableClaimStoreTest {
 
     @BeforeEach
     void startAzurite() throws Exception {
-        azurite = Azurite.start();
-        azurite.createTable(TABLE);
+        azurite = Azurite.start(TABLE);
     }
 
     @AfterEach
