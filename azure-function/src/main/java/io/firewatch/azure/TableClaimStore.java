@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -35,7 +36,8 @@ import java.util.regex.Pattern;
  * properties {@code Key} (the readable key, shortened), {@code State} pending or done, {@code Owner} the claiming
  * attempt, {@code LeaseUntil} and {@code ExpiresAt}. Every write is conditional: an insert (409 when the entity
  * exists), a replace or delete with {@code If-Match} on the ETag just read (412 when another instance changed it
- * first). Table Storage has no TTL, so an entity past {@code ExpiresAt} counts as absent and is overwritten.
+ * first); the ETag of the claim this instance wrote is kept, so completing or releasing it takes one call. Table
+ * Storage has no TTL, so an entity past {@code ExpiresAt} counts as absent and is overwritten.
  * Nothing but the one table is touched; no query or scan is ever made.
  */
 final class TableClaimStore implements ClaimStore {
@@ -54,6 +56,7 @@ final class TableClaimStore implements ClaimStore {
     private static final String DONE = "done";
     private static final int MAX_READABLE_KEY = 1024;
     private static final int ATTEMPTS = 4;
+    private static final int MAX_HELD = 1_000;
     private static final DateTimeFormatter HTTP_DATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -63,6 +66,16 @@ final class TableClaimStore implements ClaimStore {
     private final String tableName;
     private final TableAuthorization auth;
     private final Clock clock;
+    /** Claims this instance holds, by key and owner: what it wrote last. Bounded: an abandoned send leaves one. */
+    private final Map<String, Written> ours = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Written> eldest) {
+            return size() > MAX_HELD;
+        }
+    };
+
+    private record Written(String etag, Instant leaseUntil) {
+    }
 
     /** {@code table} is the table's URL ({@code https://ACCOUNT.table.core.windows.net/TABLE}, or Azurite's path form). */
     TableClaimStore(HttpClient http, URI table, TableAuthorization auth, Clock clock) {
@@ -131,7 +144,7 @@ final class TableClaimStore implements ClaimStore {
         for (int i = 0; i < ATTEMPTS; i++) {
             Response inserted = send("POST", table, body, null);
             if (inserted.status() == 201 || inserted.status() == 204) {
-                return Outcome.TAKEN;
+                return taken(key, owner, leaseUntil, inserted);
             }
             if (inserted.status() != 409) {
                 throw failure("insert", inserted);
@@ -146,30 +159,54 @@ final class TableClaimStore implements ClaimStore {
             if (held.live(now) && held.leaseUntil().isAfter(now)) {
                 return Outcome.BUSY;
             }
-            Outcome taken = takeOver(held, partition, body);
-            if (taken != null) {
-                return taken;
+            Response replaced = send("PUT", entityUri(partition), body, held.etag());
+            if (replaced.status() == 204) {
+                return taken(key, owner, leaseUntil, replaced);
             }
+            if (replaced.status() != 412 && replaced.status() != 404) {
+                throw failure("take over", replaced);
+            }
+            // another instance changed it first: look again
         }
         // Others won every race for this key: it is being worked on right now.
         return Outcome.BUSY;
     }
 
-    /** Replaces a claim whose lease (or whose whole life) has ended; null when another instance changed it first. */
-    private Outcome takeOver(Claim held, String partition, String body) throws ClaimStoreException {
-        Response replaced = send("PUT", entityUri(partition), body, held.etag());
-        if (replaced.status() == 204) {
-            return Outcome.TAKEN;
+    /** Remembers the ETag of the claim just written, so completing or releasing it needs no read. */
+    private Outcome taken(String key, String owner, Instant leaseUntil, Response written) {
+        if (written.etag() != null) {
+            written(key, owner, leaseUntil, written.etag());
         }
-        if (replaced.status() == 412 || replaced.status() == 404) {
-            return null;
+        return Outcome.TAKEN;
+    }
+
+    private void written(String key, String owner, Instant leaseUntil, String etag) {
+        synchronized (ours) {
+            ours.put(key + '\u0000' + owner, new Written(etag, leaseUntil));
         }
-        throw failure("take over", replaced);
+    }
+
+    private Written ours(String key, String owner) {
+        synchronized (ours) {
+            return ours.remove(key + '\u0000' + owner);
+        }
     }
 
     @Override
     public void complete(String key, String owner, Instant expiresAt) throws ClaimStoreException {
         String partition = partition(key);
+        Written mine = ours(key, owner);
+        if (mine != null) {
+            Response replaced = send("PUT", entityUri(partition),
+                    entity(partition, key, DONE, owner, mine.leaseUntil(), expiresAt), mine.etag());
+            if (replaced.status() == 204 || replaced.status() == 404) {
+                return;
+            }
+            if (replaced.status() != 412) {
+                throw failure("complete", replaced);
+            }
+            // changed since we wrote it: read what is there now
+        }
         for (int i = 0; i < ATTEMPTS; i++) {
             Claim held = read(partition);
             if (held == null || !owner.equals(held.owner())) {
@@ -191,6 +228,16 @@ final class TableClaimStore implements ClaimStore {
     @Override
     public void release(String key, String owner) throws ClaimStoreException {
         String partition = partition(key);
+        Written mine = ours(key, owner);
+        if (mine != null) {
+            Response deleted = send("DELETE", entityUri(partition), null, mine.etag());
+            if (deleted.status() == 204 || deleted.status() == 404) {
+                return;
+            }
+            if (deleted.status() != 412) {
+                throw failure("release", deleted);
+            }
+        }
         for (int i = 0; i < ATTEMPTS; i++) {
             Claim held = read(partition);
             if (held == null || !owner.equals(held.owner()) || !PENDING.equals(held.state())) {

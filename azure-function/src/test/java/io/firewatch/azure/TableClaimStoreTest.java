@@ -110,6 +110,11 @@ class TableClaimStoreTest {
 
         instance().complete("c#teams", heir, EXPIRES);
         assertThat(only("c#teams").path("State").asText()).isEqualTo("done");
+
+        crashed.claim("c#email", "crashed", NOW, NOW.plusSeconds(300), EXPIRES);
+        assertThat(instance().claim("c#email", "heir", later, later.plusSeconds(300), EXPIRES)).isEqualTo(Outcome.TAKEN);
+        crashed.release("c#email", "crashed");
+        assertThat(only("c#email").path("Owner").asText()).isEqualTo("heir");
     }
 
     @Test
