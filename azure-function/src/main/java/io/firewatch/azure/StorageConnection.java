@@ -17,7 +17,7 @@ import java.util.TreeMap;
 record StorageConnection(URI tableEndpoint, String account, byte[] key) {
     /** Azurite's well-known development account (published by Microsoft for the emulator; not a secret). */
     static final String DEVELOPMENT_ACCOUNT = "devstoreaccount1";
-    private static final String DEVELOPMENT_KEY =
+    static final String DEVELOPMENT_KEY =
             "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     static StorageConnection parse(String setting, String text) {

@@ -22,8 +22,8 @@ import java.util.Locale;
  * the well-known development account; with the claims table created; tests list its entities.
  */
 final class Azurite implements AutoCloseable {
-    static final String ACCOUNT = "devstoreaccount1";
-    static final String KEY = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    static final String ACCOUNT = StorageConnection.DEVELOPMENT_ACCOUNT;
+    static final String KEY = StorageConnection.DEVELOPMENT_KEY;
 
     private final NodeEmulator node;
 

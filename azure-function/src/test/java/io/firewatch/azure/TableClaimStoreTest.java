@@ -3,6 +3,14 @@ package io.firewatch.azure;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -196,6 +204,37 @@ class TableClaimStoreTest {
         assertThatThrownBy(() -> store.release("g#teams", "one"))
                 .isInstanceOfSatisfying(ClaimStoreException.class, e -> assertThat(e.throttled()).isFalse())
                 .hasMessageContaining("HTTP 500");
+    }
+
+    @Test
+    void theTableUrlAloneUsesABearerTokenForStorageFromTheManagedIdentityAndNeverShowsIt() throws Exception {
+        STORAGE.stubFor(get(urlPathEqualTo("/msi/token")).willReturn(okJson("{\"access_token\":\"tok-5ecret\",\"expires_on\":\""
+                + Instant.now().plusSeconds(3600).getEpochSecond() + "\"}")));
+        STORAGE.stubFor(post(urlPathEqualTo("/" + TABLE)).willReturn(aResponse().withStatus(204).withHeader("ETag", "W/\"1\"")));
+        TableClaimStore store = TableClaimStore.fromEnvironment(Map.of(TableClaimStore.TABLE_URL, STORAGE.baseUrl() + "/" + TABLE,
+                ArmRuleEnricher.IDENTITY_ENDPOINT, STORAGE.baseUrl() + "/msi/token", ArmRuleEnricher.IDENTITY_HEADER, "identity-header"));
+
+        assertThat(store.claim("h#teams", "one", NOW, NOW.plusSeconds(300), EXPIRES)).isEqualTo(Outcome.TAKEN);
+        STORAGE.verify(getRequestedFor(urlPathEqualTo("/msi/token")).withQueryParam("resource", equalTo("https://storage.azure.com/"))
+                .withHeader("X-IDENTITY-HEADER", equalTo("identity-header")));
+        STORAGE.verify(postRequestedFor(urlPathEqualTo("/" + TABLE)).withHeader("Authorization", equalTo("Bearer tok-5ecret"))
+                .withHeader("x-ms-version", equalTo(TableClaimStore.API_VERSION))
+                .withRequestBody(matchingJsonPath("$.PartitionKey", equalTo(TableClaimStore.partition("h#teams"))))
+                .withRequestBody(matchingJsonPath("$.State", equalTo("pending"))));
+
+        STORAGE.stubFor(post(urlPathEqualTo("/" + TABLE)).willReturn(aResponse().withStatus(403)
+                .withHeader("x-ms-error-code", "AuthorizationPermissionMismatch")));
+        assertThatThrownBy(() -> store.claim("i#teams", "one", NOW, NOW.plusSeconds(300), EXPIRES))
+                .isInstanceOfSatisfying(ClaimStoreException.class, e -> assertThat(e.throttled()).isFalse())
+                .hasMessage("Table Storage insert refused: HTTP 403 AuthorizationPermissionMismatch");
+    }
+
+    @Test
+    void withoutAManagedIdentityTheClaimFailsWithTheReason() {
+        TableClaimStore store = TableClaimStore.fromEnvironment(Map.of(TableClaimStore.TABLE_URL, STORAGE.baseUrl() + "/" + TABLE));
+        assertThatThrownBy(() -> store.claim("j#teams", "one", NOW, NOW.plusSeconds(300), EXPIRES))
+                .isInstanceOf(ClaimStoreException.class).hasMessageContaining("no managed identity");
+        assertThat(STORAGE.getAllServeEvents()).isEmpty();
     }
 
     @Test
