@@ -38,7 +38,7 @@ import java.util.regex.Pattern;
  * exists), a replace or delete with {@code If-Match} on the ETag just read (412 when another instance changed it
  * first); the ETag of the claim this instance wrote is kept, so completing or releasing it takes one call. Table
  * Storage has no TTL, so an entity past {@code ExpiresAt} counts as absent and is overwritten.
- * Nothing but the one table is touched; no query or scan is ever made.
+ * Nothing but the one table is touched; no query or scan is ever made. With an account key, a missing table is created.
  */
 final class TableClaimStore implements ClaimStore {
     static final String TABLE_URL = "FIREWATCH_DEDUP_TABLE_URL";
@@ -146,6 +146,10 @@ final class TableClaimStore implements ClaimStore {
             if (inserted.status() == 201 || inserted.status() == 204) {
                 return taken(key, owner, leaseUntil, inserted);
             }
+            if (inserted.status() == 404 && auth instanceof TableAuthorization.SharedKey) {
+                createTable();
+                continue;
+            }
             if (inserted.status() != 409) {
                 throw failure("insert", inserted);
             }
@@ -170,6 +174,19 @@ final class TableClaimStore implements ClaimStore {
         }
         // Others won every race for this key: it is being worked on right now.
         return Outcome.BUSY;
+    }
+
+    /**
+     * With an account key (a connection string, Azurite) the table is created when missing; the managed identity is
+     * granted rows of an existing table only, so there a missing table stays an error to fix in Terraform.
+     */
+    private void createTable() throws ClaimStoreException {
+        String url = table.toString();
+        Response created = send("POST", URI.create(url.substring(0, url.lastIndexOf('/')) + "/Tables"),
+                "{\"TableName\":\"" + tableName + "\"}", null);
+        if (created.status() != 201 && created.status() != 204 && created.status() != 409) {
+            throw failure("create table " + tableName, created);
+        }
     }
 
     /** Remembers the ETag of the claim just written, so completing or releasing it needs no read. */

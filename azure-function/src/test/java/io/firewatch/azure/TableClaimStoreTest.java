@@ -168,6 +168,15 @@ class TableClaimStoreTest {
     }
 
     @Test
+    void withAnAccountKeyAMissingTableIsCreatedOnTheFirstClaim() throws Exception {
+        TableClaimStore store = TableClaimStore.fromEnvironment(Map.of(TableClaimStore.TABLE_URL, azurite.endpoint() + "/claimsfresh",
+                TableClaimStore.CONNECTION, azurite.connectionString()));
+        assertThat(store.claim("k#teams", "one", NOW, NOW.plusSeconds(300), EXPIRES)).isEqualTo(Outcome.TAKEN);
+        assertThat(azurite.entities("claimsfresh")).hasSize(1);
+        assertThat(azurite.entities(TABLE)).isEmpty();
+    }
+
+    @Test
     void aWrongAccountKeyIsRefusedWithoutBeingThrottledAndTheKeyIsNeverInTheMessage() {
         String wrongKey = Base64.getEncoder().encodeToString("not the key of this account at all".getBytes());
         TableClaimStore wrong = TableClaimStore.fromEnvironment(Map.of(TableClaimStore.CONNECTION,
