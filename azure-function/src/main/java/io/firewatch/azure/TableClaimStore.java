@@ -7,13 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.firewatch.core.config.ConfigException;
 import io.firewatch.core.delivery.ClaimStore;
 import io.firewatch.core.delivery.ClaimStoreException;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,50 +17,38 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Delivery claims in an Azure Table Storage table, over its REST API with the JDK's HttpClient (the Azure SDK would
- * double the function's start-up). One entity per {@code alertId#sink}: PartitionKey is the key's SHA-256 in hex
- * (alert ids may hold characters keys must not: {@code / \ # ?}, control characters), RowKey {@code claim}, and the
- * properties {@code Key} (the readable key, shortened), {@code State} pending or done, {@code Owner} the claiming
- * attempt, {@code LeaseUntil} and {@code ExpiresAt}. Every write is conditional: an insert (409 when the entity
- * exists), a replace or delete with {@code If-Match} on the ETag just read (412 when another instance changed it
- * first); the ETag of the claim this instance wrote is kept, so completing or releasing it takes one call. Table
- * Storage has no TTL, so an entity past {@code ExpiresAt} counts as absent and is overwritten.
- * Nothing but the one table is touched; no query or scan is ever made. With an account key, a missing table is created.
+ * Delivery claims in an Azure Table Storage table, over its REST API ({@link TableService}: the Azure SDK would double
+ * the function's start-up). One entity per {@code alertId#sink}: PartitionKey is the key's SHA-256 in hex (alert ids
+ * may hold characters keys must not: {@code / \ # ?}, control characters), RowKey {@code claim}, and the properties
+ * {@code Key} (the readable key, shortened), {@code State} pending or done, {@code Owner} the claiming attempt,
+ * {@code LeaseUntil} and {@code ExpiresAt}. Every write is conditional: an insert (409 when the entity exists), a
+ * replace or delete with {@code If-Match} on the ETag last seen (412 when another instance changed it first); the ETag
+ * of the claim this instance wrote is kept, so completing or releasing it takes one call. Table Storage has no TTL,
+ * so an entity past {@code ExpiresAt} counts as absent and is overwritten. Nothing but the one table is touched; no
+ * query or scan is ever made. With an account key, a missing table is created.
  */
 final class TableClaimStore implements ClaimStore {
     static final String TABLE_URL = "FIREWATCH_DEDUP_TABLE_URL";
     static final String CONNECTION = "FIREWATCH_DEDUP_CONNECTION";
     /** The table a connection string alone leads to: the one Terraform creates. */
     static final String DEFAULT_TABLE = "firewatchclaims";
-    /** The first version that accepts OAuth tokens for Table Storage. */
-    static final String API_VERSION = "2019-02-02";
 
     private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]{2,62}");
-    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
     private static final String ROW = "claim";
-    private static final String JSON = "application/json";
     private static final String PENDING = "pending";
     private static final String DONE = "done";
     private static final int MAX_READABLE_KEY = 1024;
     private static final int ATTEMPTS = 4;
     private static final int MAX_HELD = 1_000;
-    private static final DateTimeFormatter HTTP_DATE =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private final HttpClient http;
-    private final URI table;
-    private final String tableName;
-    private final TableAuthorization auth;
+    private final TableService table;
     private final Clock clock;
     /** Claims this instance holds, by key and owner: what it wrote last. Bounded: an abandoned send leaves one. */
     private final Map<String, Written> ours = new LinkedHashMap<>() {
@@ -77,12 +61,8 @@ final class TableClaimStore implements ClaimStore {
     private record Written(String etag, Instant leaseUntil) {
     }
 
-    /** {@code table} is the table's URL ({@code https://ACCOUNT.table.core.windows.net/TABLE}, or Azurite's path form). */
-    TableClaimStore(HttpClient http, URI table, TableAuthorization auth, Clock clock) {
-        this.http = http;
+    TableClaimStore(TableService table, Clock clock) {
         this.table = table;
-        this.tableName = table.getPath().substring(table.getPath().lastIndexOf('/') + 1);
-        this.auth = auth;
         this.clock = clock;
     }
 
@@ -99,17 +79,18 @@ final class TableClaimStore implements ClaimStore {
         }
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(2)).followRedirects(HttpClient.Redirect.NEVER).build();
+        Clock clock = Clock.systemUTC();
         if (connection == null) {
             ManagedIdentityTokens tokens = new ManagedIdentityTokens(http,
                     blankToNull(env.get(ArmRuleEnricher.IDENTITY_ENDPOINT)), blankToNull(env.get(ArmRuleEnricher.IDENTITY_HEADER)),
-                    TableAuthorization.ManagedIdentity.RESOURCE, Clock.systemUTC());
-            return new TableClaimStore(http, tableUrl(TABLE_URL, url), new TableAuthorization.ManagedIdentity(tokens),
-                    Clock.systemUTC());
+                    TableAuthorization.ManagedIdentity.RESOURCE, clock);
+            return new TableClaimStore(new TableService(http, tableUrl(TABLE_URL, url),
+                    new TableAuthorization.ManagedIdentity(tokens), clock), clock);
         }
         StorageConnection storage = StorageConnection.parse(CONNECTION, connection);
         URI table = url != null ? tableUrl(TABLE_URL, url) : tableUrl(CONNECTION, storage.tableEndpoint() + "/" + DEFAULT_TABLE);
-        return new TableClaimStore(http, table, new TableAuthorization.SharedKey(storage.account(), storage.key()),
-                Clock.systemUTC());
+        return new TableClaimStore(new TableService(http, table,
+                new TableAuthorization.SharedKey(storage.account(), storage.key()), clock), clock);
     }
 
     private static URI tableUrl(String setting, String text) {
@@ -133,7 +114,7 @@ final class TableClaimStore implements ClaimStore {
     }
 
     URI table() {
-        return table;
+        return table.url();
     }
 
     @Override
@@ -142,16 +123,16 @@ final class TableClaimStore implements ClaimStore {
         String partition = partition(key);
         String body = entity(partition, key, PENDING, owner, leaseUntil, expiresAt);
         for (int i = 0; i < ATTEMPTS; i++) {
-            Response inserted = send("POST", table, body, null);
-            if (inserted.status() == 201 || inserted.status() == 204) {
+            TableService.Response inserted = table.insert(body);
+            if (inserted.ok()) {
                 return taken(key, owner, leaseUntil, inserted);
             }
-            if (inserted.status() == 404 && auth instanceof TableAuthorization.SharedKey) {
-                createTable();
+            if (inserted.status() == 404 && table.createsTables()) {
+                table.create();
                 continue;
             }
             if (inserted.status() != 409) {
-                throw failure("insert", inserted);
+                throw table.refused("insert", inserted);
             }
             Claim held = read(partition);
             if (held == null) {
@@ -163,12 +144,12 @@ final class TableClaimStore implements ClaimStore {
             if (held.live(now) && held.leaseUntil().isAfter(now)) {
                 return Outcome.BUSY;
             }
-            Response replaced = send("PUT", entityUri(partition), body, held.etag());
-            if (replaced.status() == 204) {
+            TableService.Response replaced = table.replace(partition, ROW, body, held.etag());
+            if (replaced.ok()) {
                 return taken(key, owner, leaseUntil, replaced);
             }
             if (replaced.status() != 412 && replaced.status() != 404) {
-                throw failure("take over", replaced);
+                throw table.refused("take over", replaced);
             }
             // another instance changed it first: look again
         }
@@ -176,53 +157,13 @@ final class TableClaimStore implements ClaimStore {
         return Outcome.BUSY;
     }
 
-    /**
-     * With an account key (a connection string, Azurite) the table is created when missing; the managed identity is
-     * granted rows of an existing table only, so there a missing table stays an error to fix in Terraform.
-     */
-    private void createTable() throws ClaimStoreException {
-        String url = table.toString();
-        Response created = send("POST", URI.create(url.substring(0, url.lastIndexOf('/')) + "/Tables"),
-                "{\"TableName\":\"" + tableName + "\"}", null);
-        if (created.status() != 201 && created.status() != 204 && created.status() != 409) {
-            throw failure("create table " + tableName, created);
-        }
-    }
-
-    /** Remembers the ETag of the claim just written, so completing or releasing it needs no read. */
-    private Outcome taken(String key, String owner, Instant leaseUntil, Response written) {
-        if (written.etag() != null) {
-            written(key, owner, leaseUntil, written.etag());
-        }
-        return Outcome.TAKEN;
-    }
-
-    private void written(String key, String owner, Instant leaseUntil, String etag) {
-        synchronized (ours) {
-            ours.put(key + '\u0000' + owner, new Written(etag, leaseUntil));
-        }
-    }
-
-    private Written ours(String key, String owner) {
-        synchronized (ours) {
-            return ours.remove(key + '\u0000' + owner);
-        }
-    }
-
     @Override
     public void complete(String key, String owner, Instant expiresAt) throws ClaimStoreException {
         String partition = partition(key);
-        Written mine = ours(key, owner);
-        if (mine != null) {
-            Response replaced = send("PUT", entityUri(partition),
-                    entity(partition, key, DONE, owner, mine.leaseUntil(), expiresAt), mine.etag());
-            if (replaced.status() == 204 || replaced.status() == 404) {
-                return;
-            }
-            if (replaced.status() != 412) {
-                throw failure("complete", replaced);
-            }
-            // changed since we wrote it: read what is there now
+        Written mine = forget(key, owner);
+        if (mine != null && settled(table.replace(partition, ROW,
+                entity(partition, key, DONE, owner, mine.leaseUntil(), expiresAt), mine.etag()), "complete")) {
+            return;
         }
         for (int i = 0; i < ATTEMPTS; i++) {
             Claim held = read(partition);
@@ -230,30 +171,20 @@ final class TableClaimStore implements ClaimStore {
                 // another instance took the lease over after ours ran out; its own outcome stands
                 return;
             }
-            Response replaced = send("PUT", entityUri(partition),
-                    entity(partition, key, DONE, owner, held.leaseUntil(), expiresAt), held.etag());
-            if (replaced.status() == 204 || replaced.status() == 404) {
+            if (settled(table.replace(partition, ROW, entity(partition, key, DONE, owner, held.leaseUntil(), expiresAt),
+                    held.etag()), "complete")) {
                 return;
             }
-            if (replaced.status() != 412) {
-                throw failure("complete", replaced);
-            }
         }
-        throw new ClaimStoreException("Table Storage claim in " + tableName + " kept changing while it was completed", false);
+        throw new ClaimStoreException("Table Storage claim in " + table.name() + " kept changing while it was completed", false);
     }
 
     @Override
     public void release(String key, String owner) throws ClaimStoreException {
         String partition = partition(key);
-        Written mine = ours(key, owner);
-        if (mine != null) {
-            Response deleted = send("DELETE", entityUri(partition), null, mine.etag());
-            if (deleted.status() == 204 || deleted.status() == 404) {
-                return;
-            }
-            if (deleted.status() != 412) {
-                throw failure("release", deleted);
-            }
+        Written mine = forget(key, owner);
+        if (mine != null && settled(table.delete(partition, ROW, mine.etag()), "release")) {
+            return;
         }
         for (int i = 0; i < ATTEMPTS; i++) {
             Claim held = read(partition);
@@ -261,15 +192,22 @@ final class TableClaimStore implements ClaimStore {
                 // no longer ours: nothing to give back
                 return;
             }
-            Response deleted = send("DELETE", entityUri(partition), null, held.etag());
-            if (deleted.status() == 204 || deleted.status() == 404) {
+            if (settled(table.delete(partition, ROW, held.etag()), "release")) {
                 return;
             }
-            if (deleted.status() != 412) {
-                throw failure("release", deleted);
-            }
         }
-        throw new ClaimStoreException("Table Storage claim in " + tableName + " kept changing while it was released", false);
+        throw new ClaimStoreException("Table Storage claim in " + table.name() + " kept changing while it was released", false);
+    }
+
+    /** True when a conditional write is over (done, or the entity is gone); false when it changed first (412). */
+    private boolean settled(TableService.Response written, String action) throws ClaimStoreException {
+        if (written.ok() || written.status() == 404) {
+            return true;
+        }
+        if (written.status() == 412) {
+            return false;
+        }
+        throw table.refused(action, written);
     }
 
     /**
@@ -278,34 +216,44 @@ final class TableClaimStore implements ClaimStore {
      */
     void prime() {
         try {
-            String partition = partition("priming#priming");
             Instant now = clock.instant();
-            String body = entity(partition, "priming#priming", PENDING, "priming", now, now);
-            HttpRequest.Builder request = request("POST", table, body, null);
-            if (auth instanceof TableAuthorization.SharedKey) {
-                auth.authorize(request, "POST", JSON, table, HTTP_DATE.format(now));
-            }
-            request.build();
+            table.prime(entity(partition("priming#priming"), "priming#priming", PENDING, "priming", now, now));
         } catch (ClaimStoreException | RuntimeException e) {
             // Priming only saves time: the first claim does the same work.
         }
     }
 
+    /** Remembers the ETag of the claim just written, so completing or releasing it needs no read. */
+    private Outcome taken(String key, String owner, Instant leaseUntil, TableService.Response written) {
+        if (written.etag() != null) {
+            synchronized (ours) {
+                ours.put(key + '\u0000' + owner, new Written(written.etag(), leaseUntil));
+            }
+        }
+        return Outcome.TAKEN;
+    }
+
+    private Written forget(String key, String owner) {
+        synchronized (ours) {
+            return ours.remove(key + '\u0000' + owner);
+        }
+    }
+
     /** The claim as stored, or null when there is none. */
     private Claim read(String partition) throws ClaimStoreException {
-        Response got = send("GET", entityUri(partition), null, null);
+        TableService.Response got = table.get(partition, ROW);
         if (got.status() == 404) {
             return null;
         }
         if (got.status() != 200) {
-            throw failure("read", got);
+            throw table.refused("read", got);
         }
         try {
             JsonNode e = MAPPER.readTree(got.body());
             return new Claim(e.path("State").asText(""), e.path("Owner").asText(""),
                     instant(e.path("LeaseUntil").asText("")), instant(e.path("ExpiresAt").asText("")), got.etag());
         } catch (JsonProcessingException e) {
-            throw new ClaimStoreException("Table Storage answered a claim in " + tableName + " that is not JSON", false);
+            throw new ClaimStoreException("Table Storage answered a claim in " + table.name() + " that is not JSON", false);
         }
     }
 
@@ -322,59 +270,6 @@ final class TableClaimStore implements ClaimStore {
         } catch (DateTimeException e) {
             return Instant.EPOCH;
         }
-    }
-
-    private record Response(int status, String etag, String body, String errorCode) {
-    }
-
-    private Response send(String method, URI uri, String body, String ifMatch) throws ClaimStoreException {
-        HttpRequest.Builder request = request(method, uri, body, ifMatch);
-        String date = HTTP_DATE.format(clock.instant());
-        request.header("x-ms-date", date);
-        auth.authorize(request, method, body == null ? null : JSON, uri, date);
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.headers().firstValue("ETag").orElse(null),
-                    response.body(), response.headers().firstValue("x-ms-error-code").orElse(null));
-        } catch (HttpTimeoutException e) {
-            throw new ClaimStoreException("Table Storage " + tableName + " did not answer in time", false, e);
-        } catch (IOException e) {
-            throw new ClaimStoreException("Table Storage " + tableName + " could not be reached: "
-                    + e.getClass().getSimpleName(), false, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ClaimStoreException("interrupted while asking Table Storage " + tableName, false, e);
-        }
-    }
-
-    private HttpRequest.Builder request(String method, URI uri, String body, String ifMatch) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(CALL_TIMEOUT)
-                .header("x-ms-version", API_VERSION)
-                .header("Accept", "application/json;odata=nometadata")
-                .header("DataServiceVersion", "3.0")
-                .header("MaxDataServiceVersion", "3.0;NetFx")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (body != null) {
-            request.header("Content-Type", JSON);
-        }
-        if ("POST".equals(method)) {
-            request.header("Prefer", "return-no-content");
-        }
-        if (ifMatch != null) {
-            request.header("If-Match", ifMatch);
-        }
-        return request;
-    }
-
-    private static ClaimStoreException failure(String action, Response response) {
-        boolean throttled = response.status() == 429 || response.status() == 503;
-        String code = response.errorCode() == null ? "" : " " + LogSafe.id(response.errorCode());
-        return new ClaimStoreException("Table Storage " + action + " refused: HTTP " + response.status() + code, throttled);
-    }
-
-    private URI entityUri(String partition) {
-        return URI.create(table + "(PartitionKey='" + partition + "',RowKey='" + ROW + "')");
     }
 
     private static String entity(String partition, String key, String state, String owner, Instant leaseUntil,

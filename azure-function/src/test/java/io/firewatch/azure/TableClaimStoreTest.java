@@ -200,8 +200,9 @@ class TableClaimStoreTest {
 
     @Test
     void throttlingAndServerErrorsAreToldApart() {
-        TableClaimStore store = new TableClaimStore(HttpClient.newHttpClient(), URI.create(STORAGE.baseUrl() + "/" + TABLE),
-                new TableAuthorization.SharedKey("acct", new byte[32]), Clock.systemUTC());
+        TableClaimStore store = new TableClaimStore(new TableService(HttpClient.newHttpClient(),
+                URI.create(STORAGE.baseUrl() + "/" + TABLE), new TableAuthorization.SharedKey("acct", new byte[32]),
+                Clock.systemUTC()), Clock.systemUTC());
         STORAGE.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(503).withHeader("x-ms-error-code", "ServerBusy")));
         assertThatThrownBy(() -> store.claim("g#teams", "one", NOW, NOW.plusSeconds(300), EXPIRES))
                 .isInstanceOfSatisfying(ClaimStoreException.class, e -> assertThat(e.throttled()).isTrue())
@@ -227,7 +228,7 @@ class TableClaimStoreTest {
         STORAGE.verify(getRequestedFor(urlPathEqualTo("/msi/token")).withQueryParam("resource", equalTo("https://storage.azure.com/"))
                 .withHeader("X-IDENTITY-HEADER", equalTo("identity-header")));
         STORAGE.verify(postRequestedFor(urlPathEqualTo("/" + TABLE)).withHeader("Authorization", equalTo("Bearer tok-5ecret"))
-                .withHeader("x-ms-version", equalTo(TableClaimStore.API_VERSION))
+                .withHeader("x-ms-version", equalTo(TableService.API_VERSION))
                 .withRequestBody(matchingJsonPath("$.PartitionKey", equalTo(TableClaimStore.partition("h#teams"))))
                 .withRequestBody(matchingJsonPath("$.State", equalTo("pending"))));
 
