@@ -316,7 +316,7 @@ resource "azurerm_role_assignment" "function_storage_blob_owner" {
   skip_service_principal_aad_check = true
 }
 
-# Delivery claims: insert, read and update rows of the claims table only.
+# Delivery claims: insert, read, replace and delete (release) rows of the claims table only; no narrower built-in role exists.
 resource "azurerm_role_assignment" "function_dedup_table" {
   count = var.dedup_enabled ? 1 : 0
 

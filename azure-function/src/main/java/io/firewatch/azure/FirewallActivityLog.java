@@ -14,7 +14,8 @@ import java.util.function.Supplier;
  * Event Hub trigger for the Activity Log diagnostic export: a batch of messages, each {@code {"records":[...]}}.
  * The whole batch is one scan, so the Start, Accept and Success records of one ARM write give one alert (the rule
  * body rides on Start/Accept). A failed delivery or an unreadable message fails the invocation; the retry policy
- * then runs the batch again (alerts already delivered by this worker are not sent twice).
+ * then runs the batch again (alerts already delivered are not sent twice: by any instance with the delivery-claim
+ * table, by this worker without it).
  */
 public class FirewallActivityLog {
     static final String NAME = "FirewallActivityLog";

@@ -2,7 +2,9 @@ package io.firewatch.azure;
 
 import io.firewatch.core.ChangeEnricher;
 import io.firewatch.core.Firewatch;
+import io.firewatch.core.config.ConfigException;
 import io.firewatch.core.config.Settings;
+import io.firewatch.core.delivery.DeliveryClaims;
 import io.firewatch.core.response.AutomaticResponse;
 import io.firewatch.core.response.Responder;
 import io.firewatch.core.response.ResponseMode;
@@ -12,13 +14,14 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * What a worker builds once and every invocation shares: the settings, core with the ARM enricher, the sinks and the
- * automatic response (CONTRACT §6).
+ * What a worker builds once and every invocation shares: the settings, core with the ARM enricher, the sinks with the
+ * delivery-claim store when one is set (CONTRACT §5) and the automatic response (CONTRACT §6).
  * Failed construction (a bad setting) is not cached: each invocation tries again and fails loudly until it is fixed.
  */
 public final class FunctionRuntime {
     /** Event Grid waits 30 s for the function: delivery must end well before that. */
     static final Duration DELIVERY_BUDGET = Duration.ofSeconds(15);
+    static final String DEDUP_TTL_HOURS = "FIREWATCH_DEDUP_TTL_HOURS";
 
     private static FunctionRuntime shared;
 
@@ -26,16 +29,24 @@ public final class FunctionRuntime {
     private final Dispatcher dispatcher;
     private final Duration deliveryBudget;
     private final AutomaticResponse response;
+    private final TableClaimStore claimStore;
 
     FunctionRuntime(Firewatch firewatch, Dispatcher dispatcher, Duration deliveryBudget) {
         this(firewatch, dispatcher, deliveryBudget, new AutomaticResponse(firewatch.responsePlanner(), Responder.NONE));
     }
 
     FunctionRuntime(Firewatch firewatch, Dispatcher dispatcher, Duration deliveryBudget, AutomaticResponse response) {
+        this(firewatch, dispatcher, deliveryBudget, response, null);
+    }
+
+    /** {@code claimStore} is the store behind the dispatcher's claims, kept to prime it; null without one. */
+    FunctionRuntime(Firewatch firewatch, Dispatcher dispatcher, Duration deliveryBudget, AutomaticResponse response,
+            TableClaimStore claimStore) {
         this.firewatch = firewatch;
         this.dispatcher = dispatcher;
         this.deliveryBudget = deliveryBudget;
         this.response = response;
+        this.claimStore = claimStore;
     }
 
     /** The worker's runtime, built from the process environment on first use. */
@@ -56,8 +67,26 @@ public final class FunctionRuntime {
         Firewatch firewatch = new Firewatch(settings.config(), enricher, response);
         Responder responder = response.mode() == ResponseMode.ENFORCE
                 ? new ArmResponder(ArmRuleEnricher.armClient(env, EnrichmentLimits.DEFAULT)) : Responder.NONE;
-        return new FunctionRuntime(firewatch, new Dispatcher(settings.sinks(), settings.minSeverity()), DELIVERY_BUDGET,
-                new AutomaticResponse(firewatch.responsePlanner(), responder));
+        Duration ttl = dedupTtl(env);
+        TableClaimStore store = TableClaimStore.fromEnvironment(env);
+        DeliveryClaims claims = store == null ? null : DeliveryClaims.of(store, ttl);
+        return new FunctionRuntime(firewatch, new Dispatcher(settings.sinks(), settings.minSeverity(), claims),
+                DELIVERY_BUDGET, new AutomaticResponse(firewatch.responsePlanner(), responder), store);
+    }
+
+    private static Duration dedupTtl(Map<String, String> env) {
+        try {
+            return DeliveryClaims.ttlHours(env.get(DEDUP_TTL_HOURS));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
+    }
+
+    /** Runs the claim store's request path without sending (a no-op without a store). */
+    void primeClaims() {
+        if (claimStore != null) {
+            claimStore.prime();
+        }
     }
 
     Firewatch firewatch() {

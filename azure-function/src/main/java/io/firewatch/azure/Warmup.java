@@ -9,7 +9,8 @@ import java.util.function.Supplier;
 /**
  * Runs when the platform adds an instance (Flex Consumption and Premium plans call the {@code warmup} function on
  * scale-out, before the instance takes events): it builds the worker's runtime and primes the whole alert path
- * (core's {@link Priming}: every provider's built-in event, the renderers and each sink's request building), so the
+ * (core's {@link Priming}: every provider's built-in event, the renderers and each sink's request building, then the
+ * delivery-claim store's request building and signing), so the
  * first real event does not pay for class loading. Pure computation: nothing is delivered and no connection is opened.
  * Instances started otherwise build the runtime on their first event, as before.
  */
@@ -30,6 +31,7 @@ public class Warmup {
     public void run(@WarmupTrigger(name = "warmupContext") Object warmupContext, ExecutionContext context) {
         FunctionRuntime r = Runtimes.get(runtime, context);
         int primed = Priming.prime(r.firewatch(), r.dispatcher()).size();
+        r.primeClaims();
         context.getLogger().info(() -> "Firewatch warmed up: " + primed + " built-in event(s) judged, sinks primed");
     }
 }
