@@ -56,7 +56,7 @@ final class AzureChanges {
     }
 
     /**
-     * Why a record is no firewall change after all, else null: a subnet, interface or virtual network write that keeps
+     * Why a record is no firewall change after all, else null: a subnet or network interface write that keeps
      * its network security group, or a successful one whose record carries no body to tell.
      */
     String notAChange(Facts f) {

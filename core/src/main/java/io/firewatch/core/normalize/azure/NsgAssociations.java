@@ -2,14 +2,13 @@ package io.firewatch.core.normalize.azure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.firewatch.core.normalize.Json;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * {@code nsg-association}: subnet, network interface and virtual network writes, judged only for what they do to the
- * network security group association. ARM's PUT replaces the whole resource, so a body whose {@code properties}
+ * {@code nsg-association}: subnet and network interface writes, judged only for what they do to the network security
+ * group association. ARM's PUT replaces the whole resource, so a body whose {@code properties}
  * names no {@code networkSecurityGroup} (absent or null) leaves the subnet or interface without one: any NSG it had
  * is detached. The Activity Log does not carry the previous state, so a body that names an NSG counts as keeping the
  * association (an NSG newly associated is also logged as {@code networkSecurityGroups/join/action}, which alerts).
@@ -34,8 +33,7 @@ final class NsgAssociations {
     /** The finding of the first body that states the association (response before request: what ARM stored). */
     static Finding read(String operationName, String resourceName, List<AzureChanges.LabeledBody> bodies) {
         String op = operationName.toLowerCase(Locale.ROOT);
-        boolean network = op.contains("/virtualnetworks/write") && !op.contains("/subnets/");
-        String what = op.contains("/networkinterfaces/") ? "network interface" : network ? "virtual network" : "subnet";
+        String what = op.contains("/networkinterfaces/") ? "network interface" : "subnet";
         String name = resourceName == null ? what : what + " " + resourceName;
         if (what.equals("subnet") && resourceName != null && NO_NSG_SUBNETS.contains(resourceName.toLowerCase(Locale.ROOT))) {
             return new Finding(Kind.KEPT, operationName + " on " + resourceName
@@ -56,7 +54,7 @@ final class NsgAssociations {
                 tagsOnly = true;
                 continue;
             }
-            return network ? subnets(operationName, name, properties) : one(operationName, name, properties);
+            return one(operationName, name, properties);
         }
         if (unreadable) {
             return new Finding(Kind.UNREADABLE, "the body of the " + name + " write could not be read, so whether it kept"
@@ -80,33 +78,6 @@ final class NsgAssociations {
         return new Finding(Kind.DETACHED, "the body of the " + name + " write names no network security group:"
                 + " ARM replaces the whole resource on write, so any NSG it had is now detached (the record does not"
                 + " show whether it had one)");
-    }
-
-    private static Finding subnets(String operationName, String name, JsonNode properties) {
-        JsonNode list = Json.field(properties, "subnets");
-        if (!list.isArray()) {
-            return new Finding(Kind.KEPT, operationName + " on " + name
-                    + ": the body lists no subnets, so it changes no subnet's network security group");
-        }
-        List<String> without = new ArrayList<>();
-        for (JsonNode subnet : list) {
-            String subnetName = Json.text(subnet, "name");
-            String shown = subnetName == null || subnetName.isBlank() ? "(unnamed)" : subnetName;
-            if (NO_NSG_SUBNETS.contains(shown.toLowerCase(Locale.ROOT))) {
-                continue;
-            }
-            if (nsgId(Json.field(subnet, "properties")) == null) {
-                without.add(shown);
-            }
-        }
-        if (without.isEmpty()) {
-            return new Finding(Kind.KEPT, operationName + " on " + name
-                    + " keeps a network security group on every subnet it lists");
-        }
-        return new Finding(Kind.DETACHED, "the body of the " + name + " write lists subnet"
-                + (without.size() == 1 ? " " : "s ") + String.join(", ", without) + " without a network security group:"
-                + " ARM replaces the subnets on write, so any NSG they had is now detached (the record does not show"
-                + " whether they had one)");
     }
 
     /** The associated NSG's id, or null when the properties name none (absent, null, or without an id). */
