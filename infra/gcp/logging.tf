@@ -1,7 +1,8 @@
 locals {
   # Admin Activity audit entries of exactly the operations in core's catalogue
   # (core/src/main/resources/io/firewatch/core/catalog/gcp.csv): Compute methods under each API version prefix the
-  # clients use (v1, beta, alpha), App Engine methods as the catalogue names them. Admin Activity logs are always on,
+  # clients use (v1, beta, alpha), App Engine and Cloud SQL methods as the catalogue names them (Cloud SQL instance
+  # writes, whose authorized networks are a firewall; the function ignores those that leave the network alone). Admin Activity logs are always on,
   # and they also record refused calls. GcpTerraformTest checks this filter against the catalogue.
   log_filter = <<-EOT
     logName:"cloudaudit.googleapis.com%2Factivity" AND (
@@ -16,7 +17,9 @@ locals {
         protoPayload.methodName=~"^(v1|beta|alpha)[.]compute[.](backendServices|backendBuckets)[.]setEdgeSecurityPolicy$"
       )) OR
       (protoPayload.serviceName="appengine.googleapis.com" AND
-        protoPayload.methodName=~"^google[.]appengine[.]v1(beta)?[.]Firewall[.](BatchUpdateIngressRules|CreateIngressRule|DeleteIngressRule|UpdateIngressRule)$")
+        protoPayload.methodName=~"^google[.]appengine[.]v1(beta)?[.]Firewall[.](BatchUpdateIngressRules|CreateIngressRule|DeleteIngressRule|UpdateIngressRule)$") OR
+      (protoPayload.serviceName="cloudsql.googleapis.com" AND
+        protoPayload.methodName=~"^cloudsql[.]instances[.](create|insert|patch|update)$")
     )
   EOT
 }

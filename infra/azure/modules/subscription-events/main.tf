@@ -12,6 +12,8 @@ locals {
     "Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies/",
     "Microsoft.Network/frontDoorWebApplicationFirewallPolicies/",
     "Microsoft.Network/ipGroups/",
+    "Microsoft.Network/virtualNetworks/subnets/write",
+    "Microsoft.Network/networkInterfaces/write",
     "Microsoft.Sql/servers/firewallRules/",
     "Microsoft.DBforMySQL/flexibleServers/firewallRules/",
     "Microsoft.DBforPostgreSQL/flexibleServers/firewallRules/",

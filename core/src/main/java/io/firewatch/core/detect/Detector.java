@@ -31,6 +31,8 @@ public final class Detector {
         boolean removes = change.action() == Action.DELETE || change.action() == Action.DISABLE;
         if (removes) {
             judgeRemoval(change, v);
+        } else if (change.target() == Target.ADDRESS_LIST) {
+            judgeAddressList(change, v);
         } else {
             judgeExposure(change, v);
         }
@@ -110,6 +112,46 @@ public final class Detector {
                     ? "the event carries only part of the rule content, so the change may admit more than the rules shown"
                     : change.rulesKnown() ? "the change writes rules but no rule could be read from the event, so its exposure is unknown"
                     : "the event does not carry the rule content, so its exposure is unknown");
+        }
+        judgeUnreadAssociation(change, v);
+    }
+
+    /**
+     * Lists that rules reference (CONTRACT §3): the whole internet added to one is high, since every rule that names
+     * the list now admits the internet; any other change is medium. Entries that could not be read are never closed.
+     */
+    private static void judgeAddressList(FirewallChange change, Verdict v) {
+        v.openToWorld = false;
+        List<String> added = new ArrayList<>();
+        change.rules().forEach(r -> added.addAll(r.sources()));
+        AddressSpace.Coverage coverage = AddressSpace.cover(added);
+        if (!coverage.malformed().isEmpty()) {
+            v.reasons.add("entry " + String.join(", ", coverage.malformed()) + " is not a valid address and was not read as the internet");
+        }
+        if (coverage.world()) {
+            v.openToWorld = true;
+            v.raise(Severity.HIGH, "the whole internet (" + String.join(", ", coverage.worldSources()) + ") added to "
+                    + describe(change) + ": every rule that references the list now admits the internet");
+        }
+        if (!change.rulesKnown()) {
+            if (!Boolean.TRUE.equals(v.openToWorld)) {
+                v.openToWorld = null;
+            }
+            v.raise(Severity.HIGH, change.rules().isEmpty()
+                    ? "the entries written to the list are not in the event, so whether it now holds the whole internet is unknown"
+                    : "some entries written to the list could not be read, so it may hold more than shown");
+        }
+    }
+
+    /**
+     * An association write whose effect the event does not show (an Azure subnet or interface write whose body could
+     * not be read may have detached its network security group): never closed, at least high.
+     */
+    private static void judgeUnreadAssociation(FirewallChange change, Verdict v) {
+        if (change.target() == Target.ASSOCIATION && change.action() == Action.MODIFY && !change.rulesKnown()) {
+            v.openToWorld = null;
+            v.raise(Severity.HIGH, "the event does not show what the write did to the firewall association of "
+                    + describe(change) + ", so it may have removed a firewall");
         }
     }
 

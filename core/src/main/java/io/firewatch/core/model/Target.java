@@ -10,6 +10,12 @@ public enum Target {
     RULE_GROUP,
     /** A list of addresses a monitoring service trusts (GuardDuty IP set, trusted entity set). */
     TRUST_LIST,
+    /**
+     * A list of addresses that rules reference (AWS managed prefix list, Azure IP group): what it holds, every rule
+     * naming it admits or denies. Its entries are shown as ingress allow rules on all protocols, the widest a
+     * referencing rule can give them.
+     */
+    ADDRESS_LIST,
     /** The link between a firewall and what it protects (subnet, load balancer, instance, network). */
     ASSOCIATION,
     /** Logging, diagnostics or protection settings of a firewall. */

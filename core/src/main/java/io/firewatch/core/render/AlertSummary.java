@@ -159,6 +159,9 @@ public final class AlertSummary {
     private static String what(Alert alert) {
         FirewallChange c = alert.change();
         List<Rule> world = Boolean.TRUE.equals(alert.openToWorld()) ? worldOpenIngress(c) : List.of();
+        if (!world.isEmpty() && c.target() == Target.ADDRESS_LIST) {
+            return "added the whole internet to " + ON;
+        }
         if (!world.isEmpty() && (c.action() == Action.CREATE || c.action() == Action.MODIFY || c.action() == Action.ENABLE)) {
             return "opened " + portList(world) + " to the internet on " + ON;
         }

@@ -199,4 +199,29 @@ class DetectorTest {
         assertThat(custom.assess(change(Action.CREATE, Target.RULE, List.of(ingress("tcp", PortRange.single(22), "0.0.0.0/0")), true)).severity())
                 .isEqualTo(Severity.HIGH);
     }
+
+    @Test
+    void theWholeInternetAddedToAnAddressListIsHighNeverCritical() {
+        Assessment world = detector.assess(change(Action.MODIFY, Target.ADDRESS_LIST, List.of(ingress("all", null, "0.0.0.0/0")), true));
+        assertThat(world.severity()).isEqualTo(Severity.HIGH);
+        assertThat(world.openToWorld()).isTrue();
+        assertThat(world.reasons().get(0)).contains("every rule that references the list now admits the internet");
+        Assessment office = detector.assess(change(Action.MODIFY, Target.ADDRESS_LIST, List.of(ingress("all", null, "192.0.2.0/24")), true));
+        assertThat(office.severity()).isEqualTo(Severity.MEDIUM);
+        assertThat(office.openToWorld()).isFalse();
+        Assessment unread = detector.assess(change(Action.CREATE, Target.ADDRESS_LIST, List.of(), false));
+        assertThat(unread.severity()).isEqualTo(Severity.HIGH);
+        assertThat(unread.openToWorld()).isNull();
+        assertThat(detector.assess(change(Action.DELETE, Target.ADDRESS_LIST, List.of(), true)).severity()).isEqualTo(Severity.MEDIUM);
+    }
+
+    @Test
+    void anAssociationWriteOfUnknownEffectIsNeverClosed() {
+        Assessment a = detector.assess(change(Action.MODIFY, Target.ASSOCIATION, List.of(), false));
+        assertThat(a.severity()).isEqualTo(Severity.HIGH);
+        assertThat(a.openToWorld()).isNull();
+        Assessment detach = detector.assess(change(Action.DETACH, Target.ASSOCIATION, List.of(), true));
+        assertThat(detach.severity()).isEqualTo(Severity.MEDIUM);
+        assertThat(detach.openToWorld()).isFalse();
+    }
 }

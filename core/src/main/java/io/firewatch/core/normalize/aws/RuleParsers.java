@@ -13,6 +13,7 @@ final class RuleParsers {
             "rds-db-sg", DbSecurityGroups.rds(),
             "cache-sg", DbSecurityGroups.cache(),
             "lightsail-ports", new LightsailPorts(),
+            "prefix-list-entries", new ManagedPrefixListEntries(),
             "none", (record, operation) -> ParsedRules.none(),
             "none-unknown", (record, operation) -> ParsedRules.unknown());
 

@@ -90,7 +90,7 @@ final class ActivityLogNormalizer implements Normalizer {
             }
             bodies.add(new AzureChanges.LabeledBody(body[1], b));
         }
-        out.change(changes.build(new AzureChanges.Facts(
+        AzureChanges.Facts facts = new AzureChanges.Facts(
                 operationName, op, time, correlationId,
                 first(Json.text(d, "eventDataId"), Json.text(d, "id")),
                 resourceId, Json.text(d, "subscriptionId"), failed ? Outcome.FAILURE : Outcome.SUCCESS,
@@ -100,7 +100,13 @@ final class ActivityLogNormalizer implements Normalizer {
                         Json.field(d, "httpRequest"), Json.text(d, "caller"), Json.text(d, "callerIpAddress"),
                         Json.firstText(d, "httpRequest.userAgent", "properties.userAgent")),
                 created(statusCode, signature), bodies,
-                value(d, "location"), d)));
+                value(d, "location"), d);
+        String notAChange = changes.notAChange(facts);
+        if (notAChange != null) {
+            out.ignored(origin, notAChange);
+            return;
+        }
+        out.change(changes.build(facts));
     }
 
     private static boolean created(String statusCode, String signature) {

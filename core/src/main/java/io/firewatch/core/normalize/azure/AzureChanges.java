@@ -55,6 +55,23 @@ final class AzureChanges {
         }
     }
 
+    /**
+     * Why a record is no firewall change after all, else null: a subnet or network interface write that keeps
+     * its network security group, or a successful one whose record carries no body to tell.
+     */
+    String notAChange(Facts f) {
+        if (!f.operation().rules().equals(NsgAssociations.PARSER)) {
+            return null;
+        }
+        NsgAssociations.Finding finding = association(f);
+        boolean silentWithoutBody = finding.kind() == NsgAssociations.Kind.NO_BODY && f.outcome() == Outcome.SUCCESS;
+        return finding.kind() == NsgAssociations.Kind.KEPT || silentWithoutBody ? finding.why() : null;
+    }
+
+    private static NsgAssociations.Finding association(Facts f) {
+        return NsgAssociations.read(f.operationName(), ArmId.parse(f.resourceId()).name(), f.bodies());
+    }
+
     FirewallChange build(Facts f) {
         Operation op = f.operation();
         ArmId arm = ArmId.parse(f.resourceId());
@@ -63,6 +80,13 @@ final class AzureChanges {
         List<String> notes = new ArrayList<>();
         List<Rule> rules = List.of();
         boolean rulesKnown = op.rules().equals("none");
+        if (op.rules().equals(NsgAssociations.PARSER)) {
+            // Judged for its NSG association alone: detached (known, no rules), or unknown when no body could be read.
+            NsgAssociations.Finding finding = association(f);
+            rulesKnown = finding.kind() == NsgAssociations.Kind.DETACHED;
+            action = rulesKnown ? Action.DETACH : Action.MODIFY;
+            notes.add(finding.why());
+        }
         if (action == Action.DELETE && allowOnly(op)) {
             // Nothing to look up, and nothing to fear: this kind of rule can only let traffic in.
             rulesKnown = true;
@@ -73,7 +97,7 @@ final class AzureChanges {
         String bodyName = null;
         Map<String, String> tags = new LinkedHashMap<>();
         // Every body counts: the request states what was asked, the response what ARM stored; their rules are merged.
-        boolean readRules = !rulesKnown && action != Action.DELETE;
+        boolean readRules = !rulesKnown && action != Action.DELETE && !op.rules().equals(NsgAssociations.PARSER);
         boolean complete = true;
         boolean anyRead = false;
         List<Rule> read = new ArrayList<>();

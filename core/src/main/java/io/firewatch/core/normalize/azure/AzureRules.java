@@ -17,8 +17,8 @@ import java.util.Optional;
  * resource when Event Grid delivered no content.
  *
  * <p>Parsers are chosen by the {@code rules} column of {@code catalog/azure.csv}: {@code nsg-rule}, {@code nsg},
- * {@code azfw-rule-collection-group}, {@code azfw-rule-collection}, {@code azfw-classic}, {@code db-firewall-rule}
- * and {@code none}.
+ * {@code azfw-rule-collection-group}, {@code azfw-rule-collection}, {@code azfw-classic}, {@code db-firewall-rule},
+ * {@code ip-group} and {@code none}.
  */
 public final class AzureRules {
 
@@ -84,6 +84,7 @@ public final class AzureRules {
             case "azfw-rule-collection-group" -> FirewallRules.ruleCollectionGroup(resource, notes);
             case "azfw-rule-collection", "azfw-classic" -> FirewallRules.classic(resource, operationOrType, fallbackName, notes);
             case "db-firewall-rule" -> DbFirewallRules.rule(resource, operationOrType, fallbackName, notes);
+            case "ip-group" -> IpGroups.addresses(resource, notes);
             default -> null;
         };
         boolean complete = notes.stream().noneMatch(n -> n.endsWith(RuleBits.LEFT_OUT));

@@ -77,12 +77,18 @@ final class ResourceEvents {
         if (when == null) {
             Times.reportUnreadable(raw, schema.equals("Event Grid") ? "eventTime" : "time", origin, out);
         }
-        out.change(changes.build(new AzureChanges.Facts(
+        AzureChanges.Facts facts = new AzureChanges.Facts(
                 operationName, op, when, blankToNull(Json.text(data, "correlationId")), id,
                 resourceId(data, subject), subscription, failed ? Outcome.FAILURE : Outcome.SUCCESS, errorCode,
                 AzureActors.of(Json.field(data, "claims"), Json.field(data, "authorization"), Json.field(data, "httpRequest"),
                         null, null, Json.text(data, "httpRequest.userAgent")),
-                false, List.of(), null, raw)));
+                false, List.of(), null, raw);
+        String notAChange = changes.notAChange(facts);
+        if (notAChange != null) {
+            out.ignored(origin, notAChange);
+            return;
+        }
+        out.change(changes.build(facts));
     }
 
     private static String resourceId(JsonNode data, String subject) {

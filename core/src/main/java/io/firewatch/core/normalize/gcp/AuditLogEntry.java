@@ -16,6 +16,7 @@ import io.firewatch.core.normalize.Problem;
 import io.firewatch.core.normalize.Times;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A Cloud Audit Logs {@code LogEntry} ({@code protoPayload} with {@code logName}/{@code insertId}), as a log sink
@@ -59,7 +60,10 @@ final class AuditLogEntry implements Normalizer {
             out.ignored(origin, "not a watched GCP method: " + method);
             return;
         }
-        FirewallChange change = change(entry, payload, method, op);
+        FirewallChange change = change(entry, payload, method, op, why -> out.ignored(origin, why));
+        if (change == null) {
+            return;
+        }
         if (change.time() == null) {
             Times.reportUnreadable(entry, "timestamp", origin, out);
         }
@@ -84,7 +88,9 @@ final class AuditLogEntry implements Normalizer {
         return Boolean.TRUE.equals(Json.bool(operation, "last")) && !Boolean.TRUE.equals(Json.bool(operation, "first"));
     }
 
-    private static FirewallChange change(JsonNode entry, JsonNode payload, String method, Operation op) {
+    /** The change an entry states, or null after telling {@code ignore} why the entry is no firewall change. */
+    private static FirewallChange change(JsonNode entry, JsonNode payload, String method, Operation op,
+                                         Consumer<String> ignore) {
         String resourceName = Json.text(payload, "resourceName");
         JsonNode operation = Json.field(entry, "operation");
         boolean completionOnly = isCompletionOnly(entry);
@@ -106,6 +112,12 @@ final class AuditLogEntry implements Normalizer {
                 .changeKey(key)
                 .raw(entry);
         outcome(entry, payload, b);
+        RuleParser parser = RuleParsers.named(op.rules());
+        if (completionOnly && !carriesRequest(payload) && !parser.completionAlone() && b.build().succeeded()) {
+            ignore.accept("completion entry of operation " + key + " (" + method + "): whether it changed a firewall"
+                    + " is in the operation's first entry");
+            return null;
+        }
         if (completionOnly && !carriesRequest(payload)) {
             // The completion entry carries no request; the first entry of the operation has the content.
             return b.rules(List.of(), false).notes(List.of("this is the completion entry of operation " + key
@@ -113,7 +125,11 @@ final class AuditLogEntry implements Normalizer {
         }
         RuleInput input = new RuleInput(op, method, Json.field(payload, "request"), Json.field(payload, "resourceOriginalState"),
                 op.action(), resourceName);
-        ParsedRules parsed = RuleParsers.named(op.rules()).parse(input);
+        ParsedRules parsed = parser.parse(input);
+        if (parsed.ignored() != null) {
+            ignore.accept(parsed.ignored());
+            return null;
+        }
         Action action = detach(parsed.action(), method, input.request());
         return b.action(action).rules(DistinctRules.of(parsed.rules()), parsed.known()).previousRules(parsed.previous()).notes(parsed.notes()).build();
     }

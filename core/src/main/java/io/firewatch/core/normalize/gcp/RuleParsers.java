@@ -13,17 +13,18 @@ final class RuleParsers {
 
     private static final RuleParser REFERENCE = in -> ParsedRules.unknown(in.action(), List.of());
 
-    private static final Map<String, RuleParser> BY_NAME = Map.of(
-            "gcp-firewall", new VpcFirewallRules(),
-            "gcp-firewall-ref", REFERENCE,
-            "gcp-policy-rule", FirewallPolicyRules.ONE_RULE,
-            "gcp-policy", FirewallPolicyRules.POLICY,
-            "gcp-policy-rule-ref", FirewallPolicyRules.REMOVED_RULE,
-            "cloud-armor-rule", CloudArmorRules.ONE_RULE,
-            "cloud-armor-policy", CloudArmorRules.POLICY,
-            "appengine-rule", AppEngineRules.ONE_RULE,
-            "appengine-rule-ref", REFERENCE,
-            "appengine-rules", AppEngineRules.ALL_RULES);
+    private static final Map<String, RuleParser> BY_NAME = Map.ofEntries(
+            Map.entry("gcp-firewall", new VpcFirewallRules()),
+            Map.entry("gcp-firewall-ref", REFERENCE),
+            Map.entry("gcp-policy-rule", FirewallPolicyRules.ONE_RULE),
+            Map.entry("gcp-policy", FirewallPolicyRules.POLICY),
+            Map.entry("gcp-policy-rule-ref", FirewallPolicyRules.REMOVED_RULE),
+            Map.entry("cloud-armor-rule", CloudArmorRules.ONE_RULE),
+            Map.entry("cloud-armor-policy", CloudArmorRules.POLICY),
+            Map.entry("appengine-rule", AppEngineRules.ONE_RULE),
+            Map.entry("appengine-rule-ref", REFERENCE),
+            Map.entry("appengine-rules", AppEngineRules.ALL_RULES),
+            Map.entry("cloudsql-authorized-networks", new CloudSqlNetworks()));
 
     private RuleParsers() {
     }
