@@ -16,6 +16,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.firewatch.core.sink.SecretResolver;
 import io.firewatch.core.testing.NodeEmulator;
+import io.firewatch.core.testing.StandInSettings;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,7 +25,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -89,13 +89,8 @@ class DynamoClaimStoreTest {
     }
 
     private Map<String, String> env() {
-        Map<String, String> env = new HashMap<>();
-        env.put("FIREWATCH_TEAMS_WEBHOOK_URL", TEAMS.baseUrl() + WEBHOOK + "?sig=s3cret");
-        env.put("FIREWATCH_SMTP_HOST", "127.0.0.1");
-        env.put("FIREWATCH_SMTP_PORT", Integer.toString(MAIL.getSmtp().getPort()));
-        env.put("FIREWATCH_SMTP_STARTTLS", "false");
-        env.put("FIREWATCH_EMAIL_FROM", "firewatch@example.com");
-        env.put("FIREWATCH_EMAIL_TO", "soc@example.com");
+        Map<String, String> env = StandInSettings.teamsAndEmail(TEAMS.baseUrl() + WEBHOOK + "?sig=s3cret",
+                MAIL.getSmtp().getPort(), "soc@example.com");
         env.put("FIREWATCH_DEDUP_TABLE", TABLE);
         env.put("AWS_ENDPOINT_URL_DYNAMODB", dynalite.url());
         return env;

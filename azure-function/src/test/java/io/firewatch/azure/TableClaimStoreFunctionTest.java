@@ -16,6 +16,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import io.firewatch.core.Scan;
 import io.firewatch.core.alert.Alert;
 import io.firewatch.core.delivery.ClaimStore;
+import io.firewatch.core.testing.StandInSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -62,13 +63,8 @@ class TableClaimStoreFunctionTest {
     }
 
     private Map<String, String> env() {
-        Map<String, String> env = new HashMap<>();
-        env.put("FIREWATCH_TEAMS_WEBHOOK_URL", TEAMS.baseUrl() + WEBHOOK + "?sig=s3cret");
-        env.put("FIREWATCH_SMTP_HOST", "127.0.0.1");
-        env.put("FIREWATCH_SMTP_PORT", Integer.toString(MAIL.getSmtp().getPort()));
-        env.put("FIREWATCH_SMTP_STARTTLS", "false");
-        env.put("FIREWATCH_EMAIL_FROM", "firewatch@example.com");
-        env.put("FIREWATCH_EMAIL_TO", "soc@example.com");
+        Map<String, String> env = StandInSettings.teamsAndEmail(TEAMS.baseUrl() + WEBHOOK + "?sig=s3cret",
+                MAIL.getSmtp().getPort(), "soc@example.com");
         env.put(ArmRuleEnricher.ENABLED, "false");
         env.put(TableClaimStore.CONNECTION, azurite.connectionString());
         return env;

@@ -14,6 +14,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import io.firewatch.core.testing.StandInSettings;
 import jakarta.mail.internet.MimeMessage;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,14 +30,8 @@ class NotifyTestCommandTest {
     private static final String SIG = "NotifySecretSig123";
 
     private static Map<String, String> env(WireMockRuntimeInfo wm) {
-        Map<String, String> env = new HashMap<>();
-        env.put("FIREWATCH_TEAMS_WEBHOOK_URL", wm.getHttpBaseUrl() + PATH + "?sig=" + SIG);
-        env.put("FIREWATCH_SMTP_HOST", "127.0.0.1");
-        env.put("FIREWATCH_SMTP_PORT", Integer.toString(MAIL.getSmtp().getPort()));
-        env.put("FIREWATCH_SMTP_STARTTLS", "false");
-        env.put("FIREWATCH_EMAIL_FROM", "firewatch@example.com");
-        env.put("FIREWATCH_EMAIL_TO", "soc@example.com,netops@example.com");
-        return env;
+        return StandInSettings.teamsAndEmail(wm.getHttpBaseUrl() + PATH + "?sig=" + SIG, MAIL.getSmtp().getPort(),
+                "soc@example.com,netops@example.com");
     }
 
     @Test
@@ -75,13 +70,8 @@ class NotifyTestCommandTest {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             closed = socket.getLocalPort();
         }
-        Map<String, String> env = new HashMap<>();
-        env.put("FIREWATCH_TEAMS_WEBHOOK_URL", "http://127.0.0.1:" + closed + PATH + "?sig=" + SIG);
-        env.put("FIREWATCH_SMTP_HOST", "127.0.0.1");
-        env.put("FIREWATCH_SMTP_PORT", Integer.toString(closed));
-        env.put("FIREWATCH_SMTP_STARTTLS", "false");
-        env.put("FIREWATCH_EMAIL_FROM", "firewatch@example.com");
-        env.put("FIREWATCH_EMAIL_TO", "soc@example.com");
+        Map<String, String> env = StandInSettings.teamsAndEmail("http://127.0.0.1:" + closed + PATH + "?sig=" + SIG, closed,
+                "soc@example.com");
 
         CliRun r = CliRun.runWithInput(new byte[0], env, "notify-test");
 

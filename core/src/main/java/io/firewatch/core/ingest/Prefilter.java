@@ -26,6 +26,9 @@ public final class Prefilter {
         return new Prefilter(catalog);
     }
 
+    private static final String CLOUDTRAIL_OPERATION = "eventName";
+    private static final String ACTIVITY_LOG_OPERATION = "operationName";
+
     /** A Cloud Logging entry's fields (LogEntry); an entry with any other field is left to the normalizers. */
     private static final Set<String> LOG_ENTRY_FIELDS = Set.of("insertId", "logName", "protoPayload", "receiveTimestamp",
             "resource", "severity", "timestamp", "operation", "labels", "trace", "spanId", "traceSampled",
@@ -38,7 +41,7 @@ public final class Prefilter {
 
     /** Whether the record's fate is settled once field {@code name} has been passed to {@link #skip}. */
     boolean decidesOn(String name) {
-        return name.equals("eventName") || name.equals("operationName");
+        return name.equals(CLOUDTRAIL_OPERATION) || name.equals(ACTIVITY_LOG_OPERATION);
     }
 
     /**
@@ -49,7 +52,7 @@ public final class Prefilter {
         if (catalog == null) {
             return null;
         }
-        if (name.equals("eventName")) {
+        if (name.equals(CLOUDTRAIL_OPERATION)) {
             JsonNode source = before.get("eventSource");
             boolean cloudTrail = source != null && source.isTextual() && !source.asText().startsWith("aws:")
                     && (before.has("eventVersion") || before.path("userIdentity").isObject())
@@ -57,7 +60,7 @@ public final class Prefilter {
             if (cloudTrail && catalog.aws(source.asText(), value) == null) {
                 return source.asText() + " " + value + " is not a watched firewall operation";
             }
-        } else if (name.equals("operationName")) {
+        } else if (name.equals(ACTIVITY_LOG_OPERATION)) {
             boolean activityLog = before.path("resourceId").isTextual()
                     && (before.path("time").isTextual() || before.path("eventTimestamp").isTextual());
             if (activityLog && catalog.azure(value) == null) {

@@ -72,15 +72,11 @@ final class RecordFramer {
             if (b < 0) {
                 return End.INPUT_ENDED;
             }
-            if (b == ']' && index == 0) {
+            if (b == ']') {
                 position++;
                 return End.ARRAY_CLOSED;
             }
             if (index > 0) {
-                if (b == ']') {
-                    position++;
-                    return End.ARRAY_CLOSED;
-                }
                 if (b != ',') {
                     return End.NO_SEPARATOR;
                 }

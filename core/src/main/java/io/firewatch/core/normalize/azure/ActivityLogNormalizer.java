@@ -101,12 +101,7 @@ final class ActivityLogNormalizer implements Normalizer {
                         Json.firstText(d, "httpRequest.userAgent", "properties.userAgent")),
                 created(statusCode, signature), bodies,
                 value(d, "location"), d);
-        String notAChange = changes.notAChange(facts);
-        if (notAChange != null) {
-            out.ignored(origin, notAChange);
-            return;
-        }
-        out.change(changes.build(facts));
+        changes.emit(facts, origin, out);
     }
 
     private static boolean created(String statusCode, String signature) {

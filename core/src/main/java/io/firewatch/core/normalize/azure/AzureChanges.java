@@ -13,6 +13,8 @@ import io.firewatch.core.model.Rule;
 import io.firewatch.core.model.Target;
 import io.firewatch.core.normalize.DistinctRules;
 import io.firewatch.core.normalize.Json;
+import io.firewatch.core.normalize.Normalizer;
+import io.firewatch.core.normalize.Origin;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -56,23 +58,23 @@ final class AzureChanges {
     }
 
     /**
-     * Why a record is no firewall change after all, else null: a subnet or network interface write that keeps
-     * its network security group, or a successful one whose record carries no body to tell.
+     * Hands on the change a record states, or says why it is none after all: a subnet or network interface write
+     * that keeps its network security group, or a successful one whose record carries no body to tell.
      */
-    String notAChange(Facts f) {
-        if (!f.operation().rules().equals(NsgAssociations.PARSER)) {
-            return null;
+    void emit(Facts f, Origin origin, Normalizer.Sink out) {
+        NsgAssociations.Finding association = f.operation().rules().equals(NsgAssociations.PARSER)
+                ? NsgAssociations.read(f.operationName(), ArmId.parse(f.resourceId()).name(), f.bodies())
+                : null;
+        if (association != null && (association.kind() == NsgAssociations.Kind.KEPT
+                || association.kind() == NsgAssociations.Kind.NO_BODY && f.outcome() == Outcome.SUCCESS)) {
+            out.ignored(origin, association.why());
+            return;
         }
-        NsgAssociations.Finding finding = association(f);
-        boolean silentWithoutBody = finding.kind() == NsgAssociations.Kind.NO_BODY && f.outcome() == Outcome.SUCCESS;
-        return finding.kind() == NsgAssociations.Kind.KEPT || silentWithoutBody ? finding.why() : null;
+        out.change(build(f, association));
     }
 
-    private static NsgAssociations.Finding association(Facts f) {
-        return NsgAssociations.read(f.operationName(), ArmId.parse(f.resourceId()).name(), f.bodies());
-    }
-
-    FirewallChange build(Facts f) {
+    /** {@code association}: what an {@code nsg-association} write does to its NSG, else null. */
+    private FirewallChange build(Facts f, NsgAssociations.Finding association) {
         Operation op = f.operation();
         ArmId arm = ArmId.parse(f.resourceId());
         Action action = op.action() == Action.MODIFY && f.created() ? Action.CREATE : op.action();
@@ -80,12 +82,11 @@ final class AzureChanges {
         List<String> notes = new ArrayList<>();
         List<Rule> rules = List.of();
         boolean rulesKnown = op.rules().equals("none");
-        if (op.rules().equals(NsgAssociations.PARSER)) {
+        if (association != null) {
             // Judged for its NSG association alone: detached (known, no rules), or unknown when no body could be read.
-            NsgAssociations.Finding finding = association(f);
-            rulesKnown = finding.kind() == NsgAssociations.Kind.DETACHED;
+            rulesKnown = association.kind() == NsgAssociations.Kind.DETACHED;
             action = rulesKnown ? Action.DETACH : Action.MODIFY;
-            notes.add(finding.why());
+            notes.add(association.why());
         }
         if (action == Action.DELETE && allowOnly(op)) {
             // Nothing to look up, and nothing to fear: this kind of rule can only let traffic in.
@@ -97,7 +98,7 @@ final class AzureChanges {
         String bodyName = null;
         Map<String, String> tags = new LinkedHashMap<>();
         // Every body counts: the request states what was asked, the response what ARM stored; their rules are merged.
-        boolean readRules = !rulesKnown && action != Action.DELETE && !op.rules().equals(NsgAssociations.PARSER);
+        boolean readRules = !rulesKnown && action != Action.DELETE && association == null;
         boolean complete = true;
         boolean anyRead = false;
         List<Rule> read = new ArrayList<>();

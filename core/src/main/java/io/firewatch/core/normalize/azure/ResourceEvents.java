@@ -83,12 +83,7 @@ final class ResourceEvents {
                 AzureActors.of(Json.field(data, "claims"), Json.field(data, "authorization"), Json.field(data, "httpRequest"),
                         null, null, Json.text(data, "httpRequest.userAgent")),
                 false, List.of(), null, raw);
-        String notAChange = changes.notAChange(facts);
-        if (notAChange != null) {
-            out.ignored(origin, notAChange);
-            return;
-        }
-        out.change(changes.build(facts));
+        changes.emit(facts, origin, out);
     }
 
     private static String resourceId(JsonNode data, String subject) {

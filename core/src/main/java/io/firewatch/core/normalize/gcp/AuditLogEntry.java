@@ -111,9 +111,9 @@ final class AuditLogEntry implements Normalizer {
                 .eventId(key)
                 .changeKey(key)
                 .raw(entry);
-        outcome(entry, payload, b);
+        Outcome outcome = outcome(entry, payload, b);
         RuleParser parser = RuleParsers.named(op.rules());
-        if (completionOnly && !carriesRequest(payload) && !parser.completionAlone() && b.build().succeeded()) {
+        if (completionOnly && !carriesRequest(payload) && !parser.completionAlone() && outcome == Outcome.SUCCESS) {
             ignore.accept("completion entry of operation " + key + " (" + method + "): whether it changed a firewall"
                     + " is in the operation's first entry");
             return null;
@@ -146,14 +146,19 @@ final class AuditLogEntry implements Normalizer {
         return action;
     }
 
-    private static void outcome(JsonNode entry, JsonNode payload, FirewallChange.Builder b) {
+    /** Sets the entry's outcome on {@code b} and returns it. */
+    private static Outcome outcome(JsonNode entry, JsonNode payload, FirewallChange.Builder b) {
         Integer code = Json.integer(payload, "status.code");
         String severity = Json.text(entry, "severity");
         if (code != null && code != 0) {
             b.outcome(Outcome.FAILURE).errorCode(StatusCodes.name(code));
-        } else if (severity != null && FAILED_SEVERITIES.contains(severity.strip().toUpperCase(java.util.Locale.ROOT))) {
-            b.outcome(Outcome.FAILURE);
+            return Outcome.FAILURE;
         }
+        if (severity != null && FAILED_SEVERITIES.contains(severity.strip().toUpperCase(java.util.Locale.ROOT))) {
+            b.outcome(Outcome.FAILURE);
+            return Outcome.FAILURE;
+        }
+        return Outcome.SUCCESS;
     }
 
     /** The monitored-resource type, unless it is the generic one services log when they have none of their own. */
