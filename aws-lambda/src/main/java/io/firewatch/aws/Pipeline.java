@@ -41,7 +41,7 @@ record Pipeline(Firewatch firewatch, Dispatcher dispatcher, AutomaticResponse re
         }
         DynamoClaimStore store = DynamoClaimStore.fromEnvironment(env);
         DeliveryClaims claims = store == null ? null
-                : DeliveryClaims.of(store, DeliveryClaims.ttlHours(env.get("FIREWATCH_DEDUP_TTL_HOURS")));
+                : DeliveryClaims.of(store, DeliveryClaims.ttlHours(env.get(DeliveryClaims.TTL_HOURS)));
         ResponseSettings response = ResponseSettings.from(settings::value);
         Firewatch firewatch = new Firewatch(settings.config(), ChangeEnricher.NONE, response);
         Responder responder = response.mode() == ResponseMode.ENFORCE ? new Ec2Responder(homeAccount) : Responder.NONE;

@@ -2,7 +2,6 @@ package io.firewatch.azure;
 
 import io.firewatch.core.ChangeEnricher;
 import io.firewatch.core.Firewatch;
-import io.firewatch.core.config.ConfigException;
 import io.firewatch.core.config.Settings;
 import io.firewatch.core.delivery.DeliveryClaims;
 import io.firewatch.core.response.AutomaticResponse;
@@ -21,7 +20,6 @@ import java.util.Map;
 public final class FunctionRuntime {
     /** Event Grid waits 30 s for the function: delivery must end well before that. */
     static final Duration DELIVERY_BUDGET = Duration.ofSeconds(15);
-    static final String DEDUP_TTL_HOURS = "FIREWATCH_DEDUP_TTL_HOURS";
 
     private static FunctionRuntime shared;
 
@@ -67,19 +65,11 @@ public final class FunctionRuntime {
         Firewatch firewatch = new Firewatch(settings.config(), enricher, response);
         Responder responder = response.mode() == ResponseMode.ENFORCE
                 ? new ArmResponder(ArmRuleEnricher.armClient(env, EnrichmentLimits.DEFAULT)) : Responder.NONE;
-        Duration ttl = dedupTtl(env);
+        Duration ttl = DeliveryClaims.ttlHours(env.get(DeliveryClaims.TTL_HOURS));
         TableClaimStore store = TableClaimStore.fromEnvironment(env);
         DeliveryClaims claims = store == null ? null : DeliveryClaims.of(store, ttl);
         return new FunctionRuntime(firewatch, new Dispatcher(settings.sinks(), settings.minSeverity(), claims),
                 DELIVERY_BUDGET, new AutomaticResponse(firewatch.responsePlanner(), responder), store);
-    }
-
-    private static Duration dedupTtl(Map<String, String> env) {
-        try {
-            return DeliveryClaims.ttlHours(env.get(DEDUP_TTL_HOURS));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(e.getMessage());
-        }
     }
 
     /** Runs the claim store's request path without sending (a no-op without a store). */

@@ -5,20 +5,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.firewatch.core.config.ConfigException;
-import io.firewatch.core.delivery.ClaimStore;
+import io.firewatch.core.delivery.VersionedClaimStore;
 import io.firewatch.core.delivery.ClaimStoreException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -33,7 +28,7 @@ import java.util.regex.Pattern;
  * so an entity past {@code ExpiresAt} counts as absent and is overwritten. Nothing but the one table is touched; no
  * query or scan is ever made. With an account key, a missing table is created.
  */
-final class TableClaimStore implements ClaimStore {
+final class TableClaimStore extends VersionedClaimStore {
     static final String TABLE_URL = "FIREWATCH_DEDUP_TABLE_URL";
     static final String CONNECTION = "FIREWATCH_DEDUP_CONNECTION";
     /** The table a connection string alone leads to: the one Terraform creates. */
@@ -41,25 +36,10 @@ final class TableClaimStore implements ClaimStore {
 
     private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]{2,62}");
     private static final String ROW = "claim";
-    private static final String PENDING = "pending";
-    private static final String DONE = "done";
-    private static final int MAX_READABLE_KEY = 1024;
-    private static final int ATTEMPTS = 4;
-    private static final int MAX_HELD = 1_000;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final TableService table;
     private final Clock clock;
-    /** Claims this instance holds, by key and owner: what it wrote last. Bounded: an abandoned send leaves one. */
-    private final Map<String, Written> ours = new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Written> eldest) {
-            return size() > MAX_HELD;
-        }
-    };
-
-    private record Written(String etag, Instant leaseUntil) {
-    }
 
     TableClaimStore(TableService table, Clock clock) {
         this.table = table;
@@ -118,94 +98,63 @@ final class TableClaimStore implements ClaimStore {
     }
 
     @Override
-    public Outcome claim(String key, String owner, Instant now, Instant leaseUntil, Instant expiresAt)
-            throws ClaimStoreException {
-        String partition = partition(key);
-        String body = entity(partition, key, PENDING, owner, leaseUntil, expiresAt);
-        for (int i = 0; i < ATTEMPTS; i++) {
-            TableService.Response inserted = table.insert(body);
-            if (inserted.ok()) {
-                return taken(key, owner, leaseUntil, inserted);
-            }
-            if (inserted.status() == 404 && table.createsTables()) {
-                table.create();
-                continue;
-            }
-            if (inserted.status() != 409) {
-                throw table.refused("insert", inserted);
-            }
-            Claim held = read(partition);
-            if (held == null) {
-                continue;
-            }
-            if (held.live(now) && DONE.equals(held.state())) {
-                return Outcome.DONE;
-            }
-            if (held.live(now) && held.leaseUntil().isAfter(now)) {
-                return Outcome.BUSY;
-            }
-            TableService.Response replaced = table.replace(partition, ROW, body, held.etag());
-            if (replaced.ok()) {
-                return taken(key, owner, leaseUntil, replaced);
-            }
-            if (replaced.status() != 412 && replaced.status() != 404) {
-                throw table.refused("take over", replaced);
-            }
-            // another instance changed it first: look again
+    protected Written create(Claim claim) throws ClaimStoreException {
+        TableService.Response inserted = table.insert(entity(claim));
+        if (inserted.status() == 404 && table.createsTables()) {
+            table.create();
+            inserted = table.insert(entity(claim));
         }
-        // Others won every race for this key: it is being worked on right now.
-        return Outcome.BUSY;
+        if (inserted.ok()) {
+            return new Written(Result.WRITTEN, inserted.etag());
+        }
+        if (inserted.status() == 409) {
+            return Written.as(Result.EXISTS);
+        }
+        throw table.refused("insert", inserted);
     }
 
     @Override
-    public void complete(String key, String owner, Instant expiresAt) throws ClaimStoreException {
-        String partition = partition(key);
-        Written mine = forget(key, owner);
-        if (mine != null && settled(table.replace(partition, ROW,
-                entity(partition, key, DONE, owner, mine.leaseUntil(), expiresAt), mine.etag()), "complete")) {
-            return;
+    protected Claim read(String key) throws ClaimStoreException {
+        TableService.Response got = table.get(partition(key), ROW);
+        if (got.status() == 404) {
+            return null;
         }
-        for (int i = 0; i < ATTEMPTS; i++) {
-            Claim held = read(partition);
-            if (held == null || !owner.equals(held.owner())) {
-                // another instance took the lease over after ours ran out; its own outcome stands
-                return;
-            }
-            if (settled(table.replace(partition, ROW, entity(partition, key, DONE, owner, held.leaseUntil(), expiresAt),
-                    held.etag()), "complete")) {
-                return;
-            }
+        if (got.status() != 200) {
+            throw table.refused("read", got);
         }
-        throw new ClaimStoreException("Table Storage claim in " + table.name() + " kept changing while it was completed", false);
+        try {
+            JsonNode e = MAPPER.readTree(got.body());
+            return new Claim(key, e.path("State").asText(""), e.path("Owner").asText(""),
+                    instant(e.path("LeaseUntil").asText("")), instant(e.path("ExpiresAt").asText("")), got.etag());
+        } catch (JsonProcessingException e) {
+            throw new ClaimStoreException("Table Storage answered a claim in " + table.name() + " that is not JSON", false);
+        }
     }
 
     @Override
-    public void release(String key, String owner) throws ClaimStoreException {
-        String partition = partition(key);
-        Written mine = forget(key, owner);
-        if (mine != null && settled(table.delete(partition, ROW, mine.etag()), "release")) {
-            return;
-        }
-        for (int i = 0; i < ATTEMPTS; i++) {
-            Claim held = read(partition);
-            if (held == null || !owner.equals(held.owner()) || !PENDING.equals(held.state())) {
-                // no longer ours: nothing to give back
-                return;
-            }
-            if (settled(table.delete(partition, ROW, held.etag()), "release")) {
-                return;
-            }
-        }
-        throw new ClaimStoreException("Table Storage claim in " + table.name() + " kept changing while it was released", false);
+    protected Written replace(Claim claim, String version) throws ClaimStoreException {
+        return conditional(table.replace(partition(claim.key()), ROW, entity(claim), version), "replace");
     }
 
-    /** True when a conditional write is over (done, or the entity is gone); false when it changed first (412). */
-    private boolean settled(TableService.Response written, String action) throws ClaimStoreException {
-        if (written.ok() || written.status() == 404) {
-            return true;
+    @Override
+    protected Written delete(String key, String version) throws ClaimStoreException {
+        return conditional(table.delete(partition(key), ROW, version), "delete");
+    }
+
+    @Override
+    protected String describe() {
+        return "Table Storage table " + table.name();
+    }
+
+    private Written conditional(TableService.Response written, String action) throws ClaimStoreException {
+        if (written.ok()) {
+            return new Written(Result.WRITTEN, written.etag());
+        }
+        if (written.status() == 404) {
+            return Written.as(Result.GONE);
         }
         if (written.status() == 412) {
-            return false;
+            return Written.as(Result.CHANGED);
         }
         throw table.refused(action, written);
     }
@@ -217,53 +166,13 @@ final class TableClaimStore implements ClaimStore {
     void prime() {
         try {
             Instant now = clock.instant();
-            table.prime(entity(partition("priming#priming"), "priming#priming", PENDING, "priming", now, now));
+            table.prime(entity(new Claim("priming#priming", PENDING, "priming", now, now, null)));
         } catch (ClaimStoreException | RuntimeException e) {
             // Priming only saves time: the first claim does the same work.
         }
     }
 
-    /** Remembers the ETag of the claim just written, so completing or releasing it needs no read. */
-    private Outcome taken(String key, String owner, Instant leaseUntil, TableService.Response written) {
-        if (written.etag() != null) {
-            synchronized (ours) {
-                ours.put(key + '\u0000' + owner, new Written(written.etag(), leaseUntil));
-            }
-        }
-        return Outcome.TAKEN;
-    }
-
-    private Written forget(String key, String owner) {
-        synchronized (ours) {
-            return ours.remove(key + '\u0000' + owner);
-        }
-    }
-
-    /** The claim as stored, or null when there is none. */
-    private Claim read(String partition) throws ClaimStoreException {
-        TableService.Response got = table.get(partition, ROW);
-        if (got.status() == 404) {
-            return null;
-        }
-        if (got.status() != 200) {
-            throw table.refused("read", got);
-        }
-        try {
-            JsonNode e = MAPPER.readTree(got.body());
-            return new Claim(e.path("State").asText(""), e.path("Owner").asText(""),
-                    instant(e.path("LeaseUntil").asText("")), instant(e.path("ExpiresAt").asText("")), got.etag());
-        } catch (JsonProcessingException e) {
-            throw new ClaimStoreException("Table Storage answered a claim in " + table.name() + " that is not JSON", false);
-        }
-    }
-
-    /** What another instance left: an unreadable time counts as past, so the claim can be taken over. */
-    private record Claim(String state, String owner, Instant leaseUntil, Instant expiresAt, String etag) {
-        boolean live(Instant now) {
-            return expiresAt.isAfter(now) && (DONE.equals(state) || PENDING.equals(state));
-        }
-    }
-
+    /** An unreadable time counts as past, so the claim can be taken over. */
     private static Instant instant(String text) {
         try {
             return Instant.parse(text);
@@ -272,37 +181,23 @@ final class TableClaimStore implements ClaimStore {
         }
     }
 
-    private static String entity(String partition, String key, String state, String owner, Instant leaseUntil,
-            Instant expiresAt) {
+    private static String entity(Claim claim) {
         ObjectNode e = MAPPER.createObjectNode();
-        e.put("PartitionKey", partition);
+        e.put("PartitionKey", partition(claim.key()));
         e.put("RowKey", ROW);
-        e.put("Key", readable(key));
-        e.put("State", state);
-        e.put("Owner", owner);
-        e.put("LeaseUntil", leaseUntil.toString());
+        e.put("Key", readable(claim.key()));
+        e.put("State", claim.state());
+        e.put("Owner", claim.owner());
+        e.put("LeaseUntil", claim.leaseUntil().toString());
         e.put("LeaseUntil@odata.type", "Edm.DateTime");
-        e.put("ExpiresAt", expiresAt.toString());
+        e.put("ExpiresAt", claim.expiresAt().toString());
         e.put("ExpiresAt@odata.type", "Edm.DateTime");
         return e.toString();
     }
 
-    private static String readable(String key) {
-        if (key.length() <= MAX_READABLE_KEY) {
-            return key;
-        }
-        int end = Character.isHighSurrogate(key.charAt(MAX_READABLE_KEY - 1)) ? MAX_READABLE_KEY - 1 : MAX_READABLE_KEY;
-        return key.substring(0, end) + "…";
-    }
-
     /** A key Table Storage accepts whatever the alert id holds. */
     static String partition(String key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
+        return hashed(key);
     }
 
     private static String blankToNull(String s) {

@@ -16,6 +16,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import io.firewatch.core.Scan;
 import io.firewatch.core.alert.Alert;
 import io.firewatch.core.delivery.ClaimStore;
+import io.firewatch.core.delivery.DeliveryClaims;
 import io.firewatch.core.testing.StandInSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -181,7 +182,7 @@ class TableClaimStoreFunctionTest {
 
     @Test
     void aBadTtlOrConnectionStringFailsEveryInvocationWithTheSettingNamed() {
-        for (Map.Entry<String, String> bad : Map.of(FunctionRuntime.DEDUP_TTL_HOURS, "a week",
+        for (Map.Entry<String, String> bad : Map.of(DeliveryClaims.TTL_HOURS, "a week",
                 TableClaimStore.CONNECTION, "AccountName=fw;AccountKey=not*base64").entrySet()) {
             Map<String, String> env = env();
             env.put(bad.getKey(), bad.getValue());

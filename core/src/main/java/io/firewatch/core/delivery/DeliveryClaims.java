@@ -1,5 +1,6 @@
 package io.firewatch.core.delivery;
 
+import io.firewatch.core.config.ConfigException;
 import io.firewatch.core.sink.Backoff;
 import io.firewatch.core.sink.DeliveryException;
 import java.time.Clock;
@@ -21,6 +22,8 @@ public final class DeliveryClaims {
     public record Ticket(String key, String owner, Decision decision) {
     }
 
+    /** The setting of how long a delivered alert id is remembered, in hours. */
+    public static final String TTL_HOURS = "FIREWATCH_DEDUP_TTL_HOURS";
     public static final Duration DEFAULT_LEASE = Duration.ofMinutes(5);
     public static final Duration DEFAULT_TTL = Duration.ofHours(168);
 
@@ -44,7 +47,7 @@ public final class DeliveryClaims {
         return new DeliveryClaims(store, DEFAULT_LEASE, ttl, Clock.systemUTC(), Backoff.standard(), System.err::println);
     }
 
-    /** Reads {@code FIREWATCH_DEDUP_TTL_HOURS} (default 168). */
+    /** Reads {@value #TTL_HOURS} (default 168). */
     public static Duration ttlHours(String value) {
         if (value == null || value.isBlank()) {
             return DEFAULT_TTL;
@@ -57,7 +60,7 @@ public final class DeliveryClaims {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("FIREWATCH_DEDUP_TTL_HOURS must be a positive number of hours");
+        throw new ConfigException(TTL_HOURS + " must be a positive number of hours");
     }
 
     public Ticket claim(String alertId, String sink, Duration budget) {
