@@ -12,10 +12,12 @@ import io.firewatch.core.ChangeEnricher;
 import io.firewatch.core.Firewatch;
 import io.firewatch.core.config.ConfigException;
 import io.firewatch.core.config.Settings;
+import io.firewatch.core.delivery.DeliveryClaims;
 import io.firewatch.core.response.AutomaticResponse;
 import io.firewatch.core.response.Responder;
 import io.firewatch.core.response.ResponseMode;
 import io.firewatch.core.response.ResponseSettings;
+import io.firewatch.core.sink.Backoff;
 import io.firewatch.core.sink.Dispatcher;
 import io.firewatch.core.sink.Sink;
 import java.net.http.HttpClient;
@@ -68,10 +70,18 @@ public final class AuditLogFunction implements CloudEventsFunction, HttpFunction
         try {
             Settings settings = Settings.from(env);
             Duration budget = budget(settings.value(DELIVERY_BUDGET));
-            Dispatcher dispatcher = new Dispatcher(settings.sinks(), settings.minSeverity());
+            Duration claimsTtl = DeliveryClaims.ttlHours(settings.value(DeliveryClaims.TTL_HOURS));
+            FirestoreClaimStore store = FirestoreClaimStore.fromEnvironment(env);
+            Dispatcher dispatcher = new Dispatcher(settings.sinks(), settings.minSeverity(),
+                    store == null ? null : new DeliveryClaims(store, DeliveryClaims.DEFAULT_LEASE, claimsTtl,
+                            Clock.systemUTC(), Backoff.standard(), line -> log.error(line, Map.of())));
+            if (store != null) {
+                store.prime();
+            }
             ResponseSettings response = ResponseSettings.from(settings::value);
             log.info("firewatch ready", fields(
                     "sinks", dispatcher.sinks().stream().map(Sink::name).toList(),
+                    "deliveryClaims", store == null ? "within this instance only" : store.describe(),
                     "minSeverity", settings.minSeverity().name().toLowerCase(Locale.ROOT),
                     "deliveryBudgetSeconds", budget.toSeconds(),
                     "responseMode", response.mode().wire(),
