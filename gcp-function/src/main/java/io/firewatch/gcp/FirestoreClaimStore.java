@@ -30,6 +30,8 @@ final class FirestoreClaimStore extends VersionedClaimStore {
     static final String DATABASE = "FIREWATCH_DEDUP_DATABASE";
     static final String EMULATOR_HOST = "FIRESTORE_EMULATOR_HOST";
     static final String DEFAULT_DATABASE = "(default)";
+    /** The project of an emulator's claims when no setting names one ({@code demo-}: Firebase's offline-only prefix). */
+    static final String EMULATOR_PROJECT = "demo-firewatch";
     /** Where Google's tools look for the project, in their order; without one, the metadata server says. */
     static final String[] PROJECT_SETTINGS = {"GOOGLE_CLOUD_PROJECT", "GCLOUD_PROJECT", "GCP_PROJECT"};
 
@@ -69,8 +71,8 @@ final class FirestoreClaimStore extends VersionedClaimStore {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(2)).followRedirects(HttpClient.Redirect.NEVER).build();
         Clock clock = Clock.systemUTC();
-        FirestoreDocuments.Project project = project(env, http);
         String emulator = blankToNull(env.get(EMULATOR_HOST));
+        FirestoreDocuments.Project project = project(env, http, emulator != null);
         FirestoreDocuments documents;
         if (emulator != null) {
             if (!HOST_PORT.matcher(emulator.strip()).matches()) {
@@ -92,7 +94,7 @@ final class FirestoreClaimStore extends VersionedClaimStore {
         return new FirestoreClaimStore(documents, clock);
     }
 
-    private static FirestoreDocuments.Project project(Map<String, String> env, HttpClient http) {
+    private static FirestoreDocuments.Project project(Map<String, String> env, HttpClient http, boolean emulated) {
         for (String setting : PROJECT_SETTINGS) {
             String id = blankToNull(env.get(setting));
             if (id != null) {
@@ -102,6 +104,10 @@ final class FirestoreClaimStore extends VersionedClaimStore {
                 String project = id.strip();
                 return () -> project;
             }
+        }
+        if (emulated) {
+            // An emulator serves any project, and there is no metadata server beside it.
+            return () -> EMULATOR_PROJECT;
         }
         MetadataProject metadata = new MetadataProject(http, MetadataProject.DEFAULT_URL);
         return () -> {

@@ -183,6 +183,19 @@ class FirestoreClaimStoreTest {
     }
 
     @Test
+    void anEmulatorWithoutAProjectSettingKeepsTheClaimsUnderAnOfflineProject() throws Exception {
+        FirestoreStandIn offline = FirestoreStandIn.start(FirestoreClaimStore.EMULATOR_PROJECT, "(default)");
+        try {
+            Map<String, String> env = Map.of(FirestoreClaimStore.COLLECTION, COLLECTION, FirestoreClaimStore.EMULATOR_HOST, offline.host());
+            assertThat(FirestoreClaimStore.fromEnvironment(env).claim("k#teams", "a", NOW, LEASE, EXPIRES)).isEqualTo(Outcome.TAKEN);
+            assertThat(offline.documents()).singleElement().satisfies(d -> assertThat(d.path("name").asText())
+                    .startsWith("projects/demo-firewatch/databases/(default)/documents/" + COLLECTION + "/"));
+        } finally {
+            offline.close();
+        }
+    }
+
+    @Test
     void noCollectionSettingMeansNoStoreAndMalformedSettingsAreNamed() {
         assertThat(FirestoreClaimStore.fromEnvironment(Map.of())).isNull();
         assertThat(FirestoreClaimStore.fromEnvironment(Map.of(FirestoreClaimStore.COLLECTION, " "))).isNull();
