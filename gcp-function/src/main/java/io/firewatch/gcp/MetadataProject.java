@@ -1,11 +1,8 @@
 package io.firewatch.gcp;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.regex.Pattern;
 
 /**
@@ -14,7 +11,6 @@ import java.util.regex.Pattern;
  */
 final class MetadataProject {
     static final String DEFAULT_URL = "http://metadata.google.internal/computeMetadata/v1/project/project-id";
-    private static final Duration TIMEOUT = Duration.ofSeconds(5);
     static final Pattern PROJECT_ID = Pattern.compile("([a-z0-9.-]{1,63}:)?[a-z][a-z0-9-]{4,28}[a-z0-9]");
 
     private final HttpClient http;
@@ -30,16 +26,7 @@ final class MetadataProject {
         if (id != null) {
             return id;
         }
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(TIMEOUT).header("Metadata-Flavor", "Google").GET().build();
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new MetadataTokens.TokenException("the metadata server could not be reached (" + e.getClass().getSimpleName() + ")");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MetadataTokens.TokenException("interrupted while asking the metadata server for the project");
-        }
+        HttpResponse<String> response = MetadataTokens.ask(http, url, "the project");
         String body = response.body() == null ? "" : response.body().strip();
         if (response.statusCode() != 200 || !PROJECT_ID.matcher(body).matches()) {
             throw new MetadataTokens.TokenException("the metadata server gave no project id (HTTP " + response.statusCode() + ")");

@@ -43,20 +43,24 @@ final class MetadataTokens {
         }
     }
 
-    synchronized String token() throws TokenException {
-        if (token != null && clock.instant().isBefore(expires.minus(REFRESH_MARGIN))) {
-            return token;
-        }
+    /** One GET to the metadata server; {@code what} says in the error what was asked for. */
+    static HttpResponse<String> ask(HttpClient http, URI url, String what) throws TokenException {
         HttpRequest request = HttpRequest.newBuilder(url).timeout(TIMEOUT).header("Metadata-Flavor", "Google").GET().build();
-        HttpResponse<String> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new TokenException("the metadata server could not be reached (" + e.getClass().getSimpleName() + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new TokenException("interrupted while asking the metadata server for a token");
+            throw new TokenException("interrupted while asking the metadata server for " + what);
         }
+    }
+
+    synchronized String token() throws TokenException {
+        if (token != null && clock.instant().isBefore(expires.minus(REFRESH_MARGIN))) {
+            return token;
+        }
+        HttpResponse<String> response = ask(http, url, "a token");
         if (response.statusCode() != 200) {
             throw new TokenException("the metadata server answered HTTP " + response.statusCode());
         }
