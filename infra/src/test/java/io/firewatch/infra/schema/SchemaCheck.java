@@ -1,0 +1,230 @@
+package io.firewatch.infra.schema;
+
+import com.bertramlabs.plugins.hcl4j.symbols.HCLArray;
+import com.bertramlabs.plugins.hcl4j.symbols.HCLAttribute;
+import com.bertramlabs.plugins.hcl4j.symbols.HCLBlock;
+import com.bertramlabs.plugins.hcl4j.symbols.HCLValue;
+import com.bertramlabs.plugins.hcl4j.symbols.Symbol;
+import io.firewatch.infra.schema.BlockSchema.Argument;
+import io.firewatch.infra.schema.BlockSchema.Nesting;
+import io.firewatch.infra.schema.BlockSchema.NestedBlock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Holds every {@code resource} and {@code data} block of a Terraform file against its provider's schema, as
+ * {@code terraform validate} would: unknown arguments and nested blocks, a block written as an argument or the other
+ * way round, missing required arguments and blocks, a block the provider allows once written twice, and literal
+ * values of a type Terraform cannot convert to the argument's (a string literal where a number or bool is expected, a
+ * scalar where a list or map is). Expressions (references, function calls, templates) are not typed: only Terraform
+ * can evaluate them. Meta-arguments ({@code count}, {@code for_each}, {@code depends_on}, {@code provider},
+ * {@code lifecycle}, {@code provisioner}, {@code connection}) are allowed; a {@code dynamic "x"} block must name a
+ * nested block of the schema, and its {@code content} is checked against that block.
+ */
+public final class SchemaCheck {
+    private static final Set<String> META_ARGUMENTS = Set.of("count", "for_each", "depends_on", "provider");
+    private static final Set<String> META_BLOCKS = Set.of("lifecycle", "provisioner", "connection");
+    private static final Set<String> LIFECYCLE = Set.of("create_before_destroy", "prevent_destroy", "ignore_changes",
+            "replace_triggered_by", "precondition", "postcondition");
+
+    /** What is wrong and where; {@link #key} names it for the exception list. */
+    public record Finding(String file, int line, String type, String path, Kind kind, String detail) {
+        public String key() {
+            return type + (path.isEmpty() ? "" : "." + path) + " " + kind.label;
+        }
+
+        @Override
+        public String toString() {
+            return file + ":" + line + ": " + key() + ": " + detail;
+        }
+    }
+
+    public enum Kind {
+        UNKNOWN_TYPE("unknown-type"), UNKNOWN_ARGUMENT("unknown-argument"), UNKNOWN_BLOCK("unknown-block"),
+        BLOCK_AS_ARGUMENT("block-as-argument"), ARGUMENT_AS_BLOCK("argument-as-block"),
+        MISSING_REQUIRED("missing-required"), TOO_MANY_BLOCKS("too-many-blocks"), WRONG_TYPE("wrong-type");
+
+        final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+    }
+
+    private final Map<String, ProviderSchema> providers = new HashMap<>();
+
+    public SchemaCheck(List<ProviderSchema> schemas) {
+        schemas.forEach(s -> providers.put(s.prefix(), s));
+    }
+
+    /** The resource and data source types {@code symbols} (a parsed file) declares, as {@code resource}/{@code data}. */
+    public static Stream<List<String>> declaredTypes(List<Symbol> symbols) {
+        return symbols.stream().filter(s -> s instanceof HCLBlock).map(s -> ((HCLBlock) s).blockNames)
+                .filter(names -> names.size() == 3 && (names.get(0).equals("resource") || names.get(0).equals("data")))
+                .map(names -> List.of(names.get(0), names.get(1)));
+    }
+
+    public List<Finding> check(String file, List<Symbol> symbols) {
+        List<Finding> findings = new ArrayList<>();
+        for (Symbol symbol : symbols) {
+            if (!(symbol instanceof HCLBlock block) || block.blockNames.size() != 3) {
+                continue;
+            }
+            String kind = block.blockNames.get(0);
+            String type = block.blockNames.get(1);
+            if (!kind.equals("resource") && !kind.equals("data")) {
+                continue;
+            }
+            Context at = new Context(file, type, findings);
+            ProviderSchema provider = providers.get(type.substring(0, Math.max(0, type.indexOf('_'))));
+            BlockSchema schema = provider == null ? null
+                    : (kind.equals("resource") ? provider.resources() : provider.dataSources()).get(type);
+            if (schema == null) {
+                at.add(block, "", Kind.UNKNOWN_TYPE, (provider == null ? "no provider schema for " : "not in " + provider.provider() + " "
+                        + provider.version() + " (or not in the committed extract: regenerate it) ") + kind + " " + type);
+                continue;
+            }
+            body(at, block, schema, "", true);
+        }
+        return findings;
+    }
+
+    private record Context(String file, String type, List<Finding> findings) {
+        void add(Symbol where, String path, Kind kind, String detail) {
+            findings.add(new Finding(file, where.getLine() + 1, type, path, kind, detail));
+        }
+    }
+
+    private void body(Context at, HCLBlock block, BlockSchema schema, String path, boolean topLevel) {
+        Set<String> arguments = new HashSet<>();
+        Map<String, Integer> blocks = new HashMap<>();
+        Set<String> dynamicBlocks = new HashSet<>();
+        for (Symbol child : block.getChildren()) {
+            if (child instanceof HCLAttribute attribute) {
+                String name = attribute.getName();
+                arguments.add(name);
+                if (topLevel && META_ARGUMENTS.contains(name)) {
+                    continue;
+                }
+                Argument argument = schema.arguments().get(name);
+                if (argument != null) {
+                    literal(at, attribute, argument, join(path, name));
+                } else if (schema.blocks().containsKey(name)) {
+                    at.add(attribute, join(path, name), Kind.BLOCK_AS_ARGUMENT, name + " is a nested block: write " + name + " { ... }");
+                } else {
+                    at.add(attribute, join(path, name), Kind.UNKNOWN_ARGUMENT, "no argument " + name + " here");
+                }
+            } else if (child instanceof HCLBlock nested) {
+                String name = nested.blockNames.get(0);
+                if (topLevel && META_BLOCKS.contains(name)) {
+                    if (name.equals("lifecycle")) {
+                        lifecycle(at, nested);
+                    }
+                    continue;
+                }
+                boolean dynamic = name.equals("dynamic") && nested.blockNames.size() == 2;
+                String blockName = dynamic ? nested.blockNames.get(1) : name;
+                NestedBlock schemaBlock = schema.blocks().get(blockName);
+                Argument argument = schema.arguments().get(blockName);
+                if (schemaBlock == null) {
+                    if (argument == null) {
+                        at.add(nested, join(path, blockName), Kind.UNKNOWN_BLOCK, "no nested block " + blockName + " here");
+                    } else if (!argument.acceptsBlockSyntax()) {
+                        at.add(nested, join(path, blockName), Kind.ARGUMENT_AS_BLOCK, blockName + " is an argument: write " + blockName + " = ...");
+                    } else {
+                        arguments.add(blockName);
+                    }
+                    continue;
+                }
+                if (dynamic) {
+                    dynamicBlocks.add(blockName);
+                } else {
+                    blocks.merge(blockName, 1, Integer::sum);
+                }
+                HCLBlock content = dynamic ? content(nested) : nested;
+                if (content != null) {
+                    body(at, content, schemaBlock.body(), join(path, blockName), false);
+                }
+            }
+        }
+        schema.arguments().forEach((name, argument) -> {
+            if (argument.required() && !arguments.contains(name)) {
+                at.add(block, join(path, name), Kind.MISSING_REQUIRED, "required argument " + name + " is not set");
+            }
+        });
+        schema.blocks().forEach((name, nested) -> {
+            int count = blocks.getOrDefault(name, 0);
+            if (nested.required() && count == 0 && !dynamicBlocks.contains(name)) {
+                at.add(block, join(path, name), Kind.MISSING_REQUIRED, "required block " + name + " is missing");
+            }
+            if (nested.nesting() == Nesting.SINGLE && count > 1) {
+                at.add(block, join(path, name), Kind.TOO_MANY_BLOCKS, name + " may appear once, not " + count + " times");
+            }
+        });
+    }
+
+    private static HCLBlock content(HCLBlock dynamic) {
+        return dynamic.getChildren().stream().filter(c -> c instanceof HCLBlock b && b.blockNames.get(0).equals("content"))
+                .map(c -> (HCLBlock) c).findFirst().orElse(null);
+    }
+
+    private static void lifecycle(Context at, HCLBlock lifecycle) {
+        for (Symbol child : lifecycle.getChildren()) {
+            String name = child instanceof HCLBlock b ? b.blockNames.get(0) : child.getName();
+            if (!LIFECYCLE.contains(name)) {
+                at.add(child, "lifecycle." + name, Kind.UNKNOWN_ARGUMENT, "lifecycle has no " + name);
+            }
+        }
+    }
+
+    /** A lone literal checked against the argument's type the way Terraform converts values; expressions pass. */
+    private static void literal(Context at, HCLAttribute attribute, Argument argument, String path) {
+        if (attribute.getChildren().size() != 1 || argument.type().equals("any")) {
+            return;
+        }
+        Symbol value = attribute.getChildren().get(0);
+        String problem = null;
+        if (value instanceof HCLValue v) {
+            String text = String.valueOf(v.value);
+            problem = switch (v.type) {
+                case "null" -> argument.required() ? "a required argument cannot be null" : null;
+                case "string" -> switch (argument.type()) {
+                    case "string" -> null;
+                    case "number" -> isNumber(text) ? null : "string \"" + text + "\" where a number is expected";
+                    case "bool" -> Set.of("true", "false").contains(text) ? null : "string \"" + text + "\" where a bool is expected";
+                    default -> "a string where " + argument.type() + " is expected";
+                };
+                case "number" -> argument.type().equals("bool") || !argument.isScalar()
+                        ? "number " + text + " where " + argument.type() + " is expected" : null;
+                case "boolean" -> argument.type().equals("number") || !argument.isScalar()
+                        ? text + " where " + argument.type() + " is expected" : null;
+                default -> null;
+            };
+        } else if (value instanceof HCLArray) {
+            problem = argument.isList() ? null : "a list where " + argument.type() + " is expected";
+        } else if (value instanceof HCLBlock) {
+            problem = argument.isMapOrObject() ? null : "a map where " + argument.type() + " is expected";
+        }
+        if (problem != null) {
+            at.add(attribute, path, Kind.WRONG_TYPE, problem);
+        }
+    }
+
+    private static boolean isNumber(String text) {
+        try {
+            new java.math.BigDecimal(text.strip());
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static String join(String path, String name) {
+        return path.isEmpty() ? name : path + "." + name;
+    }
+}
