@@ -24,13 +24,10 @@ class ProviderSchemaExtractTest {
 
     @Test
     void committedExtractsEqualWhatThePinnedBindingsSay() throws Exception {
-        Path nodeModules = null;
-        for (String npmPackage : new TreeSet<>(ProviderSchemas.PACKAGES.values())) {
-            nodeModules = NodeEmulator.modules(npmPackage);
-        }
         Map<Path, List<Symbol>> terraform = ProviderSchemas.terraform();
         boolean write = "write".equals(System.getProperty("firewatch.providerSchemas"));
         for (String prefix : new TreeSet<>(ProviderSchemas.PACKAGES.keySet())) {
+            Path nodeModules = NodeEmulator.modules(ProviderSchemas.PACKAGES.get(prefix));
             ProviderSchema fresh = ProviderSchemas.generate(nodeModules, prefix, terraform);
             Path committed = ProviderSchemas.extract(prefix);
             if (write) {

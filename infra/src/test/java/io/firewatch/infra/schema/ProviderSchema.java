@@ -10,7 +10,6 @@ import io.firewatch.infra.schema.BlockSchema.NestedBlock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
@@ -55,15 +54,14 @@ public record ProviderSchema(String provider, String version, String source,
 
     private static SortedMap<String, BlockSchema> types(JsonNode node) {
         SortedMap<String, BlockSchema> out = new TreeMap<>();
-        node.fields().forEachRemaining(e -> out.put(e.getKey(), block(e.getValue())));
+        node.properties().forEach(e -> out.put(e.getKey(), block(e.getValue())));
         return out;
     }
 
     private static BlockSchema block(JsonNode node) {
         SortedMap<String, Argument> arguments = new TreeMap<>();
         SortedMap<String, NestedBlock> blocks = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
             if (e.getKey().equals(BLOCK)) {
                 continue;
             }

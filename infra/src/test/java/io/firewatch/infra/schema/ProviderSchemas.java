@@ -67,8 +67,8 @@ public final class ProviderSchemas {
         SortedSet<String> resources = new TreeSet<>();
         SortedSet<String> data = new TreeSet<>();
         terraform.values().forEach(symbols -> SchemaCheck.declaredTypes(symbols)
-                .filter(kindAndType -> kindAndType.get(1).startsWith(prefix + "_"))
-                .forEach(kindAndType -> (kindAndType.get(0).equals("data") ? data : resources).add(kindAndType.get(1))));
+                .filter(declared -> declared.type().startsWith(prefix + "_"))
+                .forEach(declared -> (declared.dataSource() ? data : resources).add(declared.type())));
         return JsiiSchemaReader.read(nodeModules.resolve(PACKAGES.get(prefix)).resolve(".jsii"), resources, data);
     }
 

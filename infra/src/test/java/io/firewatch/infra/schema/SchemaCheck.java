@@ -62,11 +62,15 @@ public final class SchemaCheck {
         schemas.forEach(s -> providers.put(s.prefix(), s));
     }
 
-    /** The resource and data source types {@code symbols} (a parsed file) declares, as {@code resource}/{@code data}. */
-    public static Stream<List<String>> declaredTypes(List<Symbol> symbols) {
+    /** A resource or data source type a file declares a block of. */
+    public record Declared(boolean dataSource, String type) {
+    }
+
+    /** Every resource and data block of a parsed file, by type. */
+    public static Stream<Declared> declaredTypes(List<Symbol> symbols) {
         return symbols.stream().filter(s -> s instanceof HCLBlock).map(s -> ((HCLBlock) s).blockNames)
                 .filter(names -> names.size() == 3 && (names.get(0).equals("resource") || names.get(0).equals("data")))
-                .map(names -> List.of(names.get(0), names.get(1)));
+                .map(names -> new Declared(names.get(0).equals("data"), names.get(1)));
     }
 
     public List<Finding> check(String file, List<Symbol> symbols) {
