@@ -167,10 +167,14 @@ class ProviderSchemaCheckTest {
                       action = statement.value
                     }
                   }
+                  dynamic "statement" {
+                    for_each = var.t
+                  }
                 }
                 """)).containsExactly(
                 "snippet.tf:2: aws_iam_policy_document.statment unknown-block: no nested block statment here",
-                "snippet.tf:11: aws_iam_policy_document.statement.action unknown-argument: no argument action here");
+                "snippet.tf:11: aws_iam_policy_document.statement.action unknown-argument: no argument action here",
+                "snippet.tf:14: aws_iam_policy_document.statement missing-required: dynamic statement has no content block");
     }
 
     @Test

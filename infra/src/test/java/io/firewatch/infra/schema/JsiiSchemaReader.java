@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -41,7 +42,7 @@ public final class JsiiSchemaReader {
     private record Property(String name, JsonNode type, boolean optional, boolean documentedAsBlock) {
     }
 
-    private record TerraformType(String provider, String version, boolean dataSource, String configStruct) {
+    private record TerraformType(String provider, String version, String configStruct) {
     }
 
     private final Map<String, List<Property>> structs = new HashMap<>();
@@ -118,7 +119,7 @@ public final class JsiiSchemaReader {
                 }
             }
             boolean data = link.group(3).equals("data-sources");
-            (data ? dataSources : resources).put(link.group(4), new TerraformType(link.group(1), link.group(2), data, config));
+            (data ? dataSources : resources).put(link.group(4), new TerraformType(link.group(1), link.group(2), config));
         }
     }
 
@@ -187,6 +188,6 @@ public final class JsiiSchemaReader {
     }
 
     private static String snakeCase(String camel) {
-        return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 }

@@ -8,11 +8,13 @@ import com.bertramlabs.plugins.hcl4j.symbols.Symbol;
 import io.firewatch.infra.schema.BlockSchema.Argument;
 import io.firewatch.infra.schema.BlockSchema.Nesting;
 import io.firewatch.infra.schema.BlockSchema.NestedBlock;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -68,32 +70,39 @@ public final class SchemaCheck {
 
     /** Every resource and data block of a parsed file, by type. */
     public static Stream<Declared> declaredTypes(List<Symbol> symbols) {
-        return symbols.stream().filter(s -> s instanceof HCLBlock).map(s -> ((HCLBlock) s).blockNames)
-                .filter(names -> names.size() == 3 && (names.get(0).equals("resource") || names.get(0).equals("data")))
-                .map(names -> new Declared(names.get(0).equals("data"), names.get(1)));
+        return symbols.stream().map(SchemaCheck::declared).flatMap(Optional::stream);
     }
 
+    private static Optional<Declared> declared(Symbol symbol) {
+        if (symbol instanceof HCLBlock block && block.blockNames.size() == 3
+                && (block.blockNames.get(0).equals("resource") || block.blockNames.get(0).equals("data"))) {
+            return Optional.of(new Declared(block.blockNames.get(0).equals("data"), block.blockNames.get(1)));
+        }
+        return Optional.empty();
+    }
+
+    /** The findings in one parsed file, named {@code file} in them. */
     public List<Finding> check(String file, List<Symbol> symbols) {
         List<Finding> findings = new ArrayList<>();
         for (Symbol symbol : symbols) {
-            if (!(symbol instanceof HCLBlock block) || block.blockNames.size() != 3) {
+            Optional<Declared> declared = declared(symbol);
+            if (declared.isEmpty()) {
                 continue;
             }
-            String kind = block.blockNames.get(0);
-            String type = block.blockNames.get(1);
-            if (!kind.equals("resource") && !kind.equals("data")) {
-                continue;
-            }
+            String type = declared.get().type();
+            String kind = declared.get().dataSource() ? "data source" : "resource";
             Context at = new Context(file, type, findings);
             ProviderSchema provider = providers.get(type.substring(0, Math.max(0, type.indexOf('_'))));
             BlockSchema schema = provider == null ? null
-                    : (kind.equals("resource") ? provider.resources() : provider.dataSources()).get(type);
-            if (schema == null) {
-                at.add(block, "", Kind.UNKNOWN_TYPE, (provider == null ? "no provider schema for " : "not in " + provider.provider() + " "
-                        + provider.version() + " (or not in the committed extract: regenerate it) ") + kind + " " + type);
-                continue;
+                    : (declared.get().dataSource() ? provider.dataSources() : provider.resources()).get(type);
+            if (provider == null) {
+                at.add(symbol, "", Kind.UNKNOWN_TYPE, "no provider schema for " + kind + " " + type);
+            } else if (schema == null) {
+                at.add(symbol, "", Kind.UNKNOWN_TYPE, provider.provider() + " " + provider.version() + " has no " + kind + " " + type
+                        + " (or the committed extract lacks it: regenerate it)");
+            } else {
+                body(at, (HCLBlock) symbol, schema, "", true);
             }
-            body(at, block, schema, "", true);
         }
         return findings;
     }
@@ -104,72 +113,87 @@ public final class SchemaCheck {
         }
     }
 
+    /** What one block body sets: its arguments, and how often each nested block appears (statically or dynamically). */
+    private static final class Tally {
+        final Set<String> arguments = new HashSet<>();
+        final Map<String, Integer> blocks = new HashMap<>();
+        final Set<String> dynamicBlocks = new HashSet<>();
+    }
+
     private void body(Context at, HCLBlock block, BlockSchema schema, String path, boolean topLevel) {
-        Set<String> arguments = new HashSet<>();
-        Map<String, Integer> blocks = new HashMap<>();
-        Set<String> dynamicBlocks = new HashSet<>();
+        Tally tally = new Tally();
         for (Symbol child : block.getChildren()) {
             if (child instanceof HCLAttribute attribute) {
-                String name = attribute.getName();
-                arguments.add(name);
-                if (topLevel && META_ARGUMENTS.contains(name)) {
-                    continue;
-                }
-                Argument argument = schema.arguments().get(name);
-                if (argument != null) {
-                    literal(at, attribute, argument, join(path, name));
-                } else if (schema.blocks().containsKey(name)) {
-                    at.add(attribute, join(path, name), Kind.BLOCK_AS_ARGUMENT, name + " is a nested block: write " + name + " { ... }");
-                } else {
-                    at.add(attribute, join(path, name), Kind.UNKNOWN_ARGUMENT, "no argument " + name + " here");
-                }
+                argument(at, attribute, schema, path, topLevel, tally);
             } else if (child instanceof HCLBlock nested) {
-                String name = nested.blockNames.get(0);
-                if (topLevel && META_BLOCKS.contains(name)) {
-                    if (name.equals("lifecycle")) {
-                        lifecycle(at, nested);
-                    }
-                    continue;
-                }
-                boolean dynamic = name.equals("dynamic") && nested.blockNames.size() == 2;
-                String blockName = dynamic ? nested.blockNames.get(1) : name;
-                NestedBlock schemaBlock = schema.blocks().get(blockName);
-                Argument argument = schema.arguments().get(blockName);
-                if (schemaBlock == null) {
-                    if (argument == null) {
-                        at.add(nested, join(path, blockName), Kind.UNKNOWN_BLOCK, "no nested block " + blockName + " here");
-                    } else if (!argument.acceptsBlockSyntax()) {
-                        at.add(nested, join(path, blockName), Kind.ARGUMENT_AS_BLOCK, blockName + " is an argument: write " + blockName + " = ...");
-                    } else {
-                        arguments.add(blockName);
-                    }
-                    continue;
-                }
-                if (dynamic) {
-                    dynamicBlocks.add(blockName);
-                } else {
-                    blocks.merge(blockName, 1, Integer::sum);
-                }
-                HCLBlock content = dynamic ? content(nested) : nested;
-                if (content != null) {
-                    body(at, content, schemaBlock.body(), join(path, blockName), false);
-                }
+                nestedBlock(at, nested, schema, path, topLevel, tally);
             }
         }
         schema.arguments().forEach((name, argument) -> {
-            if (argument.required() && !arguments.contains(name)) {
+            if (argument.required() && !tally.arguments.contains(name)) {
                 at.add(block, join(path, name), Kind.MISSING_REQUIRED, "required argument " + name + " is not set");
             }
         });
         schema.blocks().forEach((name, nested) -> {
-            int count = blocks.getOrDefault(name, 0);
-            if (nested.required() && count == 0 && !dynamicBlocks.contains(name)) {
+            int count = tally.blocks.getOrDefault(name, 0);
+            if (nested.required() && count == 0 && !tally.dynamicBlocks.contains(name)) {
                 at.add(block, join(path, name), Kind.MISSING_REQUIRED, "required block " + name + " is missing");
             }
             if (nested.nesting() == Nesting.SINGLE && count > 1) {
                 at.add(block, join(path, name), Kind.TOO_MANY_BLOCKS, name + " may appear once, not " + count + " times");
             }
         });
+    }
+
+    private static void argument(Context at, HCLAttribute attribute, BlockSchema schema, String path, boolean topLevel, Tally tally) {
+        String name = attribute.getName();
+        tally.arguments.add(name);
+        if (topLevel && META_ARGUMENTS.contains(name)) {
+            return;
+        }
+        Argument argument = schema.arguments().get(name);
+        if (argument != null) {
+            literal(at, attribute, argument, join(path, name));
+        } else if (schema.blocks().containsKey(name)) {
+            at.add(attribute, join(path, name), Kind.BLOCK_AS_ARGUMENT, name + " is a nested block: write " + name + " { ... }");
+        } else {
+            at.add(attribute, join(path, name), Kind.UNKNOWN_ARGUMENT, "no argument " + name + " here");
+        }
+    }
+
+    private void nestedBlock(Context at, HCLBlock nested, BlockSchema schema, String path, boolean topLevel, Tally tally) {
+        String name = nested.blockNames.get(0);
+        if (topLevel && META_BLOCKS.contains(name)) {
+            if (name.equals("lifecycle")) {
+                lifecycle(at, nested);
+            }
+            return;
+        }
+        boolean dynamic = name.equals("dynamic") && nested.blockNames.size() == 2;
+        String blockName = dynamic ? nested.blockNames.get(1) : name;
+        NestedBlock schemaBlock = schema.blocks().get(blockName);
+        if (schemaBlock == null) {
+            Argument argument = schema.arguments().get(blockName);
+            if (argument == null) {
+                at.add(nested, join(path, blockName), Kind.UNKNOWN_BLOCK, "no nested block " + blockName + " here");
+            } else if (!argument.acceptsBlockSyntax()) {
+                at.add(nested, join(path, blockName), Kind.ARGUMENT_AS_BLOCK, blockName + " is an argument: write " + blockName + " = ...");
+            } else {
+                tally.arguments.add(blockName);
+            }
+            return;
+        }
+        if (dynamic) {
+            tally.dynamicBlocks.add(blockName);
+        } else {
+            tally.blocks.merge(blockName, 1, Integer::sum);
+        }
+        HCLBlock content = dynamic ? content(nested) : nested;
+        if (content == null) {
+            at.add(nested, join(path, blockName), Kind.MISSING_REQUIRED, "dynamic " + blockName + " has no content block");
+        } else {
+            body(at, content, schemaBlock.body(), join(path, blockName), false);
+        }
     }
 
     private static HCLBlock content(HCLBlock dynamic) {
@@ -221,7 +245,7 @@ public final class SchemaCheck {
 
     private static boolean isNumber(String text) {
         try {
-            new java.math.BigDecimal(text.strip());
+            new BigDecimal(text.strip());
             return true;
         } catch (NumberFormatException e) {
             return false;
