@@ -178,6 +178,26 @@ class ProviderSchemaCheckTest {
     }
 
     @Test
+    void providerBlocksAreCheckedAgainstTheProvidersConfiguration() {
+        assertThat(findings("""
+                provider "aws" {
+                  alias  = "member"
+                  regoin = "eu-west-1"
+                  assume_role {
+                    role_arn = "arn:aws:iam::123456789012:role/firewatch"
+                  }
+                }
+                provider "azurerm" {
+                  subscription_id = "00000000-0000-0000-0000-000000000000"
+                  use_cli         = "maybe"
+                  features {}
+                }
+                """)).containsExactly(
+                "snippet.tf:3: provider.aws.regoin unknown-argument: no argument regoin here",
+                "snippet.tf:10: provider.azurerm.use_cli wrong-type: string \"maybe\" where a bool is expected");
+    }
+
+    @Test
     void anUnknownTypeFails() {
         assertThat(findings("resource \"aws_sqs_queues\" \"q\" {\n  name = \"q\"\n}\n")).singleElement().asString()
                 .contains("aws_sqs_queues unknown-type");

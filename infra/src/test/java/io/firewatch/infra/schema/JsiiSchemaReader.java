@@ -29,13 +29,16 @@ import java.util.regex.Pattern;
  * properties are the arguments and nested blocks. Every property's documentation links the argument's anchor on that
  * page, which gives its Terraform name (property names are camelCase and renamed where they clash, e.g.
  * {@code self} becomes {@code selfAttribute}). A nested block is a struct-typed property documented as
- * {@code "<name> block."}: a struct directly when the provider allows at most one, an array of structs otherwise; a
- * property whose type is absent ({@code optional} not set) is required. The assembly is large (150 MB for aws), so it
+ * {@code "<name> block."}: a struct directly when the provider allows at most one, an array of structs otherwise. A
+ * property not marked {@code optional} is required. The provider's own configuration (its {@code provider} block) is
+ * read the same way, from the class extending {@code TerraformProvider}. The assembly is large (150 MB for aws), so it
  * is streamed and only the structs are kept, in short form.
  */
 public final class JsiiSchemaReader {
     private static final Pattern TYPE_LINK = Pattern.compile(
             "\\{@link https://registry\\.terraform\\.io/providers/([^/]+/[^/]+)/([^/]+)/docs/(resources|data-sources)/\\S+ (\\S+)\\}");
+    private static final Pattern PROVIDER_LINK = Pattern.compile(
+            "\\{@link https://registry\\.terraform\\.io/providers/([^/]+/[^/]+)/([^/]+)/docs (\\S+)\\}");
     private static final Pattern ARGUMENT_LINK = Pattern.compile("\\{@link https://registry\\.terraform\\.io/providers/\\S+#(\\S+) \\S+\\}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -48,13 +51,18 @@ public final class JsiiSchemaReader {
     private final Map<String, List<Property>> structs = new HashMap<>();
     private final Map<String, TerraformType> resources = new HashMap<>();
     private final Map<String, TerraformType> dataSources = new HashMap<>();
+    private TerraformType provider;
     private String assembly;
 
     private JsiiSchemaReader() {
     }
 
-    /** The schemas of {@code resourceTypes} and {@code dataTypes} from the assembly {@code jsii}; fails on any absent. */
-    public static ProviderSchema read(Path jsii, Collection<String> resourceTypes, Collection<String> dataTypes) throws IOException {
+    /**
+     * The schemas of {@code resourceTypes} and {@code dataTypes} from the assembly {@code jsii}, and of the provider's
+     * own configuration when {@code withConfiguration}; fails on any absent.
+     */
+    public static ProviderSchema read(Path jsii, boolean withConfiguration, Collection<String> resourceTypes, Collection<String> dataTypes)
+            throws IOException {
         JsiiSchemaReader reader = new JsiiSchemaReader();
         reader.scan(jsii);
         SortedMap<String, BlockSchema> resources = reader.resolve(reader.resources, resourceTypes, "resource");
@@ -65,7 +73,15 @@ public final class JsiiSchemaReader {
             throw new IllegalStateException(jsii + " links more than one provider version: " + versions);
         }
         String[] providerAndVersion = versions.first().split(" ");
-        return new ProviderSchema(providerAndVersion[0], providerAndVersion[1], "npm " + reader.assembly + " (.jsii)", resources, data);
+        BlockSchema configuration = null;
+        if (withConfiguration) {
+            if (reader.provider == null) {
+                throw new IllegalArgumentException(reader.assembly + " has no provider configuration");
+            }
+            configuration = reader.body(reader.provider.configStruct());
+        }
+        return new ProviderSchema(providerAndVersion[0], providerAndVersion[1], "npm " + reader.assembly + " (.jsii)", configuration,
+                resources, data);
     }
 
     private void scan(Path jsii) throws IOException {
@@ -109,18 +125,25 @@ public final class JsiiSchemaReader {
             structs.put(type.path("fqn").asText(), properties);
         } else if (base.endsWith(".TerraformResource") || base.endsWith(".TerraformDataSource")) {
             Matcher link = TYPE_LINK.matcher(type.path("docs").path("summary").asText());
-            if (!link.find()) {
-                return;
+            if (link.find()) {
+                boolean data = link.group(3).equals("data-sources");
+                (data ? dataSources : resources).put(link.group(4), new TerraformType(link.group(1), link.group(2), configStruct(type)));
             }
-            String config = null;
-            for (JsonNode parameter : type.path("initializer").path("parameters")) {
-                if (parameter.path("name").asText().equals("config")) {
-                    config = parameter.path("type").path("fqn").asText();
-                }
+        } else if (base.endsWith(".TerraformProvider")) {
+            Matcher link = PROVIDER_LINK.matcher(type.path("docs").path("summary").asText());
+            if (link.find()) {
+                provider = new TerraformType(link.group(1), link.group(2), configStruct(type));
             }
-            boolean data = link.group(3).equals("data-sources");
-            (data ? dataSources : resources).put(link.group(4), new TerraformType(link.group(1), link.group(2), config));
         }
+    }
+
+    private static String configStruct(JsonNode type) {
+        for (JsonNode parameter : type.path("initializer").path("parameters")) {
+            if (parameter.path("name").asText().equals("config")) {
+                return parameter.path("type").path("fqn").asText();
+            }
+        }
+        return null;
     }
 
     private SortedMap<String, BlockSchema> resolve(Map<String, TerraformType> known, Collection<String> wanted, String kind) {

@@ -19,9 +19,10 @@ import java.util.TreeMap;
  * The part of one provider's schema the modules use, as committed under {@code src/test/resources/provider-schemas}:
  * which provider version it was read from and where, then per resource and data source type its arguments
  * ({@code "name": "required string"}) and nested blocks (an object whose {@code "@block"} says
- * {@code [required] single|list}, beside the block's own arguments and blocks).
+ * {@code [required] single|list}, beside the block's own arguments and blocks). {@code configuration}, the schema of
+ * the provider's own {@code provider} block, is there (and not null) when some module configures the provider.
  */
-public record ProviderSchema(String provider, String version, String source,
+public record ProviderSchema(String provider, String version, String source, BlockSchema configuration,
                              SortedMap<String, BlockSchema> resources, SortedMap<String, BlockSchema> dataSources) {
     private static final String BLOCK = "@block";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -34,12 +35,15 @@ public record ProviderSchema(String provider, String version, String source,
     public static ProviderSchema read(Path file) throws IOException {
         JsonNode root = JSON.readTree(file.toFile());
         return new ProviderSchema(root.path("provider").asText(), root.path("version").asText(), root.path("source").asText(),
-                types(root.path("resources")), types(root.path("data")));
+                root.has("configuration") ? block(root.path("configuration")) : null, types(root.path("resources")), types(root.path("data")));
     }
 
     public String toJson() throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.put("provider", provider).put("version", version).put("source", source);
+        if (configuration != null) {
+            root.set("configuration", body(configuration));
+        }
         ObjectNode resourceNodes = root.putObject("resources");
         resources.forEach((type, schema) -> resourceNodes.set(type, body(schema)));
         ObjectNode dataNodes = root.putObject("data");

@@ -69,7 +69,8 @@ public final class ProviderSchemas {
         terraform.values().forEach(symbols -> SchemaCheck.declaredTypes(symbols)
                 .filter(declared -> declared.type().startsWith(prefix + "_"))
                 .forEach(declared -> (declared.dataSource() ? data : resources).add(declared.type())));
-        return JsiiSchemaReader.read(nodeModules.resolve(PACKAGES.get(prefix)).resolve(".jsii"), resources, data);
+        boolean configured = terraform.values().stream().anyMatch(symbols -> SchemaCheck.configuredProviders(symbols).anyMatch(prefix::equals));
+        return JsiiSchemaReader.read(nodeModules.resolve(PACKAGES.get(prefix)).resolve(".jsii"), configured, resources, data);
     }
 
     /**

@@ -73,6 +73,16 @@ public final class SchemaCheck {
         return symbols.stream().map(SchemaCheck::declared).flatMap(Optional::stream);
     }
 
+    /** The providers a parsed file configures with a {@code provider "<name>"} block. */
+    public static Stream<String> configuredProviders(List<Symbol> symbols) {
+        return symbols.stream().map(SchemaCheck::configuredProvider).flatMap(Optional::stream);
+    }
+
+    private static Optional<String> configuredProvider(Symbol symbol) {
+        return symbol instanceof HCLBlock block && block.blockNames.size() == 2 && block.blockNames.get(0).equals("provider")
+                ? Optional.of(block.blockNames.get(1)) : Optional.empty();
+    }
+
     private static Optional<Declared> declared(Symbol symbol) {
         if (symbol instanceof HCLBlock block && block.blockNames.size() == 3
                 && (block.blockNames.get(0).equals("resource") || block.blockNames.get(0).equals("data"))) {
@@ -85,6 +95,7 @@ public final class SchemaCheck {
     public List<Finding> check(String file, List<Symbol> symbols) {
         List<Finding> findings = new ArrayList<>();
         for (Symbol symbol : symbols) {
+            configuredProvider(symbol).ifPresent(name -> providerBlock(new Context(file, "provider." + name, findings), (HCLBlock) symbol, name));
             Optional<Declared> declared = declared(symbol);
             if (declared.isEmpty()) {
                 continue;
@@ -105,6 +116,16 @@ public final class SchemaCheck {
             }
         }
         return findings;
+    }
+
+    private void providerBlock(Context at, HCLBlock block, String name) {
+        ProviderSchema provider = providers.get(name);
+        if (provider == null || provider.configuration() == null) {
+            at.add(block, "", Kind.UNKNOWN_TYPE, "no configuration schema for provider " + name
+                    + (provider == null ? "" : " (the committed extract lacks it: regenerate it)"));
+        } else {
+            body(at, block, provider.configuration(), "", false);
+        }
     }
 
     private record Context(String file, String type, List<Finding> findings) {
