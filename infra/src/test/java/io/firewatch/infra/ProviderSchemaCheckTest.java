@@ -109,6 +109,31 @@ class ProviderSchemaCheckTest {
     }
 
     @Test
+    void literalListAndMapElementsAreTypedToo() {
+        assertThat(findings("""
+                resource "aws_cloudwatch_metric_alarm" "a" {
+                  alarm_name          = "a"
+                  comparison_operator = "GreaterThanThreshold"
+                  evaluation_periods  = 1
+                  alarm_actions       = ["arn:a", 1]
+                  dimensions          = { QueueName = "q", Shards = 2 }
+                  ok_actions          = [var.topic, local.x == "on" ? "a" : "b"]
+                  tags                = { team = ["sec"] }
+                }
+                resource "aws_lambda_alias" "live" {
+                  name             = "live"
+                  function_name    = "firewatch"
+                  function_version = 2
+                  routing_config {
+                    additional_version_weights = { "1" = "half" }
+                  }
+                }
+                """)).containsExactly(
+                "snippet.tf:8: aws_cloudwatch_metric_alarm.tags wrong-type: a list where string is expected in the map",
+                "snippet.tf:15: aws_lambda_alias.routing_config.additional_version_weights wrong-type: string \"half\" where a number is expected in the map");
+    }
+
+    @Test
     void expressionsAreNotTyped() {
         assertThat(findings(QUEUE.formatted("delay_seconds = var.delay\n  fifo_queue = local.fifo ? true : false"))).isEmpty();
     }

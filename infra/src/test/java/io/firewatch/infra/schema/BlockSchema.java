@@ -13,19 +13,6 @@ public record BlockSchema(SortedMap<String, Argument> arguments, SortedMap<Strin
      * {@code any}, {@code object}, or {@code list(..)} / {@code map(..)} of those.
      */
     public record Argument(String type, boolean required) {
-        public boolean isScalar() {
-            return type.equals("string") || type.equals("number") || type.equals("bool");
-        }
-
-        public boolean isList() {
-            return type.startsWith("list(");
-        }
-
-        /** A map, or an object the provider also accepts written as a block (attributes as blocks). */
-        public boolean isMapOrObject() {
-            return type.startsWith("map(") || type.equals("object");
-        }
-
         /** Object-typed arguments (and lists of them) may also be written with block syntax. */
         public boolean acceptsBlockSyntax() {
             return type.equals("object") || type.equals("list(object)");

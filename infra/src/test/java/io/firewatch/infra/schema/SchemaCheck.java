@@ -233,35 +233,82 @@ public final class SchemaCheck {
 
     /** A lone literal checked against the argument's type the way Terraform converts values; expressions pass. */
     private static void literal(Context at, HCLAttribute attribute, Argument argument, String path) {
-        if (attribute.getChildren().size() != 1 || argument.type().equals("any")) {
+        if (attribute.getChildren().size() != 1) {
             return;
         }
         Symbol value = attribute.getChildren().get(0);
-        String problem = null;
-        if (value instanceof HCLValue v) {
-            String text = String.valueOf(v.value);
-            problem = switch (v.type) {
-                case "null" -> argument.required() ? "a required argument cannot be null" : null;
-                case "string" -> switch (argument.type()) {
-                    case "string" -> null;
-                    case "number" -> isNumber(text) ? null : "string \"" + text + "\" where a number is expected";
-                    case "bool" -> Set.of("true", "false").contains(text) ? null : "string \"" + text + "\" where a bool is expected";
-                    default -> "a string where " + argument.type() + " is expected";
-                };
-                case "number" -> argument.type().equals("bool") || !argument.isScalar()
-                        ? "number " + text + " where " + argument.type() + " is expected" : null;
-                case "boolean" -> argument.type().equals("number") || !argument.isScalar()
-                        ? text + " where " + argument.type() + " is expected" : null;
-                default -> null;
-            };
-        } else if (value instanceof HCLArray) {
-            problem = argument.isList() ? null : "a list where " + argument.type() + " is expected";
-        } else if (value instanceof HCLBlock) {
-            problem = argument.isMapOrObject() ? null : "a map where " + argument.type() + " is expected";
-        }
+        String problem = value instanceof HCLValue v && v.type.equals("null")
+                ? (argument.required() ? "a required argument cannot be null" : null)
+                : problem(value, argument.type());
         if (problem != null) {
             at.add(attribute, path, Kind.WRONG_TYPE, problem);
         }
+    }
+
+    /**
+     * Why a literal {@code value} cannot become a {@code type}, or null when it can or is no literal. A list or map
+     * literal's elements are checked too when every one of them is a literal.
+     */
+    private static String problem(Symbol value, String type) {
+        if (type.equals("any")) {
+            return null;
+        }
+        boolean scalar = type.equals("string") || type.equals("number") || type.equals("bool");
+        if (value instanceof HCLValue v) {
+            String text = String.valueOf(v.value);
+            return switch (v.type) {
+                case "string" -> switch (type) {
+                    case "string" -> null;
+                    case "number" -> isNumber(text) ? null : "string \"" + text + "\" where a number is expected";
+                    case "bool" -> Set.of("true", "false").contains(text) ? null : "string \"" + text + "\" where a bool is expected";
+                    default -> "a string where " + type + " is expected";
+                };
+                case "number" -> type.equals("bool") || !scalar ? "number " + text + " where " + type + " is expected" : null;
+                case "boolean" -> type.equals("number") || !scalar ? text + " where " + type + " is expected" : null;
+                default -> null;
+            };
+        }
+        if (value instanceof HCLArray list) {
+            if (!type.startsWith("list(")) {
+                return "a list where " + type + " is expected";
+            }
+            return elements(list.getChildren(), element(type), "in the list");
+        }
+        if (value instanceof HCLBlock map) {
+            if (type.equals("object")) {
+                return null;
+            }
+            if (!type.startsWith("map(")) {
+                return "a map where " + type + " is expected";
+            }
+            List<Symbol> values = new ArrayList<>();
+            for (Symbol entry : map.getChildren()) {
+                if (!(entry instanceof HCLAttribute attribute) || attribute.getChildren().size() != 1) {
+                    return null;
+                }
+                values.add(attribute.getChildren().get(0));
+            }
+            return elements(values, element(type), "in the map");
+        }
+        return null;
+    }
+
+    private static String elements(List<Symbol> values, String type, String where) {
+        if (!values.stream().allMatch(v -> v instanceof HCLValue || v instanceof HCLArray || v instanceof HCLBlock)) {
+            return null;
+        }
+        for (Symbol value : values) {
+            String problem = problem(value, type);
+            if (problem != null) {
+                return problem + " " + where;
+            }
+        }
+        return null;
+    }
+
+    /** {@code string} for {@code list(string)} or {@code map(string)}. */
+    private static String element(String collection) {
+        return collection.substring(collection.indexOf('(') + 1, collection.length() - 1);
     }
 
     private static boolean isNumber(String text) {
