@@ -1,6 +1,5 @@
 package io.firewatch.infra.schema;
 
-import com.bertramlabs.plugins.hcl4j.symbols.HCLArray;
 import com.bertramlabs.plugins.hcl4j.symbols.HCLAttribute;
 import com.bertramlabs.plugins.hcl4j.symbols.HCLBlock;
 import com.bertramlabs.plugins.hcl4j.symbols.HCLValue;
@@ -8,7 +7,6 @@ import com.bertramlabs.plugins.hcl4j.symbols.Symbol;
 import io.firewatch.infra.schema.BlockSchema.Argument;
 import io.firewatch.infra.schema.BlockSchema.Nesting;
 import io.firewatch.infra.schema.BlockSchema.NestedBlock;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,12 +17,11 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Holds every {@code resource} and {@code data} block of a Terraform file against its provider's schema, as
- * {@code terraform validate} would: unknown arguments and nested blocks, a block written as an argument or the other
- * way round, missing required arguments and blocks, a block the provider allows once written twice, and literal
- * values of a type Terraform cannot convert to the argument's (a string literal where a number or bool is expected, a
- * scalar where a list or map is). Expressions (references, function calls, templates) are not typed: only Terraform
- * can evaluate them. Meta-arguments ({@code count}, {@code for_each}, {@code depends_on}, {@code provider},
+ * Holds every {@code resource}, {@code data} and {@code provider} block of a Terraform file against its provider's
+ * schema, as {@code terraform validate} would: unknown arguments and nested blocks, a block written as an argument or
+ * the other way round, missing required arguments and blocks, a block the provider allows once written twice, and
+ * literals of a type Terraform cannot convert to the argument's ({@link LiteralConversion}). Expressions (references,
+ * function calls, templates) are not typed: only Terraform can evaluate them. Meta-arguments ({@code count}, {@code for_each}, {@code depends_on}, {@code provider},
  * {@code lifecycle}, {@code provisioner}, {@code connection}) are allowed; a {@code dynamic "x"} block must name a
  * nested block of the schema, and its {@code content} is checked against that block.
  */
@@ -239,84 +236,9 @@ public final class SchemaCheck {
         Symbol value = attribute.getChildren().get(0);
         String problem = value instanceof HCLValue v && v.type.equals("null")
                 ? (argument.required() ? "a required argument cannot be null" : null)
-                : problem(value, argument.type());
+                : LiteralConversion.problem(value, argument.type());
         if (problem != null) {
             at.add(attribute, path, Kind.WRONG_TYPE, problem);
-        }
-    }
-
-    /**
-     * Why a literal {@code value} cannot become a {@code type}, or null when it can or is no literal. A list or map
-     * literal's elements are checked too when every one of them is a literal.
-     */
-    private static String problem(Symbol value, String type) {
-        if (type.equals("any")) {
-            return null;
-        }
-        boolean scalar = type.equals("string") || type.equals("number") || type.equals("bool");
-        if (value instanceof HCLValue v) {
-            String text = String.valueOf(v.value);
-            return switch (v.type) {
-                case "string" -> switch (type) {
-                    case "string" -> null;
-                    case "number" -> isNumber(text) ? null : "string \"" + text + "\" where a number is expected";
-                    case "bool" -> Set.of("true", "false").contains(text) ? null : "string \"" + text + "\" where a bool is expected";
-                    default -> "a string where " + type + " is expected";
-                };
-                case "number" -> type.equals("bool") || !scalar ? "number " + text + " where " + type + " is expected" : null;
-                case "boolean" -> type.equals("number") || !scalar ? text + " where " + type + " is expected" : null;
-                default -> null;
-            };
-        }
-        if (value instanceof HCLArray list) {
-            if (!type.startsWith("list(")) {
-                return "a list where " + type + " is expected";
-            }
-            return elements(list.getChildren(), element(type), "in the list");
-        }
-        if (value instanceof HCLBlock map) {
-            if (type.equals("object")) {
-                return null;
-            }
-            if (!type.startsWith("map(")) {
-                return "a map where " + type + " is expected";
-            }
-            List<Symbol> values = new ArrayList<>();
-            for (Symbol entry : map.getChildren()) {
-                if (!(entry instanceof HCLAttribute attribute) || attribute.getChildren().size() != 1) {
-                    return null;
-                }
-                values.add(attribute.getChildren().get(0));
-            }
-            return elements(values, element(type), "in the map");
-        }
-        return null;
-    }
-
-    private static String elements(List<Symbol> values, String type, String where) {
-        if (!values.stream().allMatch(v -> v instanceof HCLValue || v instanceof HCLArray || v instanceof HCLBlock)) {
-            return null;
-        }
-        for (Symbol value : values) {
-            String problem = problem(value, type);
-            if (problem != null) {
-                return problem + " " + where;
-            }
-        }
-        return null;
-    }
-
-    /** {@code string} for {@code list(string)} or {@code map(string)}. */
-    private static String element(String collection) {
-        return collection.substring(collection.indexOf('(') + 1, collection.length() - 1);
-    }
-
-    private static boolean isNumber(String text) {
-        try {
-            new BigDecimal(text.strip());
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
         }
     }
 
