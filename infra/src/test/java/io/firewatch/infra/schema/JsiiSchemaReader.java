@@ -39,7 +39,7 @@ public final class JsiiSchemaReader {
             "\\{@link https://registry\\.terraform\\.io/providers/([^/]+/[^/]+)/([^/]+)/docs/(resources|data-sources)/\\S+ (\\S+)\\}");
     private static final Pattern PROVIDER_LINK = Pattern.compile(
             "\\{@link https://registry\\.terraform\\.io/providers/([^/]+/[^/]+)/([^/]+)/docs (\\S+)\\}");
-    private static final Pattern ARGUMENT_LINK = Pattern.compile("\\{@link https://registry\\.terraform\\.io/providers/\\S+#(\\S+) \\S+\\}");
+    private static final Pattern ARGUMENT_LINK = Pattern.compile("\\{@link https://registry\\.terraform\\.io/providers/\\S+#(\\S+) \\S+#\\1\\}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private record Property(String name, JsonNode type, boolean optional, boolean documentedAsBlock) {
