@@ -24,7 +24,7 @@ locals {
 
   sink_settings = merge(
     local.teams_enabled ? {
-      FIREWATCH_TEAMS_WEBHOOK_URL = "@Microsoft.KeyVault(SecretUri=${azurerm_key_vault_secret.teams_webhook_url[0].versionless_id})"
+      FIREWATCH_TEAMS_WEBHOOK_URL = "@Microsoft.KeyVault(SecretUri=${azapi_resource.teams_webhook_url[0].output.properties.secretUri})"
     } : {},
     var.smtp == null ? {} : {
       FIREWATCH_SMTP_HOST     = var.smtp.host
@@ -35,7 +35,7 @@ locals {
     },
     var.smtp != null && var.smtp.username != null ? { FIREWATCH_SMTP_USERNAME = var.smtp.username } : {},
     local.smtp_password_set ? {
-      FIREWATCH_SMTP_PASSWORD = "@Microsoft.KeyVault(SecretUri=${azurerm_key_vault_secret.smtp_password[0].versionless_id})"
+      FIREWATCH_SMTP_PASSWORD = "@Microsoft.KeyVault(SecretUri=${azapi_resource.smtp_password[0].output.properties.secretUri})"
     } : {},
     var.firewatch_config == null ? {} : { FIREWATCH_CONFIG = var.firewatch_config },
     var.dedup_enabled ? {
@@ -126,35 +126,30 @@ resource "azurerm_key_vault" "this" {
   tags                       = var.tags
 }
 
-resource "azurerm_role_assignment" "deployer_secrets_officer" {
-  scope                = azurerm_key_vault.this.id
-  role_definition_name = "Key Vault Secrets Officer"
-  principal_id         = data.azurerm_client_config.current.object_id
-}
-
-resource "time_sleep" "deployer_rbac_propagation" {
-  create_duration = "60s"
-  depends_on      = [azurerm_role_assignment.deployer_secrets_officer]
-}
-
-resource "azurerm_key_vault_secret" "teams_webhook_url" {
+# The secrets are written through Azure Resource Manager (the Microsoft.KeyVault/vaults/secrets resource, as Bicep
+# writes them), which needs only the control-plane write the deployer already has on the vault: the deployer holds no
+# Key Vault data-plane role, standing or temporary, and ARM never returns a secret's value, so the deployer can replace
+# a secret but not read one. The values are write-only (kept out of the state); bump secrets_version to write new ones.
+resource "azapi_resource" "teams_webhook_url" {
   count = local.teams_enabled ? 1 : 0
 
-  name             = "teams-webhook-url"
-  key_vault_id     = azurerm_key_vault.this.id
-  value_wo         = var.teams_webhook_url
-  value_wo_version = var.secrets_version
-  depends_on       = [time_sleep.deployer_rbac_propagation]
+  type                   = "Microsoft.KeyVault/vaults/secrets@2023-07-01"
+  name                   = "teams-webhook-url"
+  parent_id              = azurerm_key_vault.this.id
+  sensitive_body         = { properties = { value = var.teams_webhook_url } }
+  sensitive_body_version = { "properties.value" = tostring(var.secrets_version) }
+  response_export_values = ["properties.secretUri"]
 }
 
-resource "azurerm_key_vault_secret" "smtp_password" {
+resource "azapi_resource" "smtp_password" {
   count = local.smtp_password_set ? 1 : 0
 
-  name             = "smtp-password"
-  key_vault_id     = azurerm_key_vault.this.id
-  value_wo         = var.smtp_password
-  value_wo_version = var.secrets_version
-  depends_on       = [time_sleep.deployer_rbac_propagation]
+  type                   = "Microsoft.KeyVault/vaults/secrets@2023-07-01"
+  name                   = "smtp-password"
+  parent_id              = azurerm_key_vault.this.id
+  sensitive_body         = { properties = { value = var.smtp_password } }
+  sensitive_body_version = { "properties.value" = tostring(var.secrets_version) }
+  response_export_values = ["properties.secretUri"]
 }
 
 # Optional Activity Log export: an Event Hub the diagnostic setting writes to and FirewallActivityLog reads.
@@ -264,8 +259,14 @@ resource "azurerm_role_assignment" "function_network_reader" {
   skip_service_principal_aad_check = true
 }
 
+# Read access to exactly the secrets the app settings reference, each at its own scope (not the whole vault).
 resource "azurerm_role_assignment" "function_secrets_user" {
-  scope                            = azurerm_key_vault.this.id
+  for_each = merge(
+    local.teams_enabled ? { teams-webhook-url = azapi_resource.teams_webhook_url[0].id } : {},
+    local.smtp_password_set ? { smtp-password = azapi_resource.smtp_password[0].id } : {},
+  )
+
+  scope                            = each.value
   role_definition_name             = "Key Vault Secrets User"
   principal_id                     = azurerm_function_app_flex_consumption.this.identity[0].principal_id
   principal_type                   = "ServicePrincipal"

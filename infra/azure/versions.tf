@@ -11,5 +11,10 @@ terraform {
       source  = "hashicorp/time"
       version = "~> 0.13"
     }
+    # 2.5: write-only sensitive_body with sensitive_body_version, for the Key Vault secrets written through ARM.
+    azapi = {
+      source  = "Azure/azapi"
+      version = "~> 2.5"
+    }
   }
 }

@@ -17,6 +17,10 @@ terraform {
       source  = "hashicorp/time"
       version = "~> 0.13"
     }
+    azapi = {
+      source  = "Azure/azapi"
+      version = "~> 2.5"
+    }
   }
 }
 

@@ -228,15 +228,36 @@ class AzureTerraformTest {
         assertThat(map(ROOT_MAIN, "resource", "azurerm_key_vault", "this")).containsEntry("rbac_authorization_enabled", true);
         String main = AzureHcl.text(AzureHcl.ROOT.resolve("main.tf"));
         assertThat(main)
-                .contains("FIREWATCH_TEAMS_WEBHOOK_URL = \"@Microsoft.KeyVault(SecretUri=${azurerm_key_vault_secret.teams_webhook_url[0].versionless_id})\"")
-                .contains("FIREWATCH_SMTP_PASSWORD = \"@Microsoft.KeyVault(SecretUri=${azurerm_key_vault_secret.smtp_password[0].versionless_id})\"");
-        for (String secret : List.of("teams_webhook_url", "smtp_password")) {
-            assertThat(map(ROOT_MAIN, "resource", "azurerm_key_vault_secret", secret)).containsKeys("value_wo", "value_wo_version")
-                    .doesNotContainKey("value");
-        }
+                .contains("FIREWATCH_TEAMS_WEBHOOK_URL = \"@Microsoft.KeyVault(SecretUri=${azapi_resource.teams_webhook_url[0].output.properties.secretUri})\"")
+                .contains("FIREWATCH_SMTP_PASSWORD = \"@Microsoft.KeyVault(SecretUri=${azapi_resource.smtp_password[0].output.properties.secretUri})\"");
         Map<String, Object> vars = AzureHcl.parse(AzureHcl.ROOT.resolve("variables.tf"));
         assertThat(at(vars, "variable", "teams_webhook_url", "sensitive")).isEqualTo(true);
         assertThat(at(vars, "variable", "smtp_password", "sensitive")).isEqualTo(true);
+    }
+
+    @Test
+    void secretsAreWrittenThroughResourceManagerWithNoKeyVaultDataRoleForTheDeployer() {
+        for (String secret : List.of("teams_webhook_url", "smtp_password")) {
+            Map<String, Object> resource = map(ROOT_MAIN, "resource", "azapi_resource", secret);
+            assertThat(resource.get("type")).asString().startsWith("Microsoft.KeyVault/vaults/secrets@");
+            assertThat(resource).containsKeys("sensitive_body", "sensitive_body_version").doesNotContainKey("body");
+            assertThat(String.valueOf(resource.get("parent_id"))).isEqualTo("azurerm_key_vault.this.id");
+            assertThat(String.valueOf(at(resource, "sensitive_body", "properties", "value"))).isEqualTo("var." + secret);
+            assertThat(strings(resource, "response_export_values")).containsExactly("properties.secretUri");
+        }
+        // No grant to whoever runs Terraform: the data-plane roles stay with the app, on its two secrets only.
+        List<Path> files = AzureHcl.files();
+        for (Path file : files) {
+            assertThat(AzureHcl.text(file)).as(file.toString()).doesNotContain("Key Vault Secrets Officer")
+                    .doesNotContain("Key Vault Administrator").doesNotContain("azurerm_key_vault_secret");
+        }
+        assertThat(AzureHcl.text(AzureHcl.ROOT.resolve("main.tf"))).doesNotContainPattern("principal_id\\s*=\\s*data\\.azurerm_client_config");
+        Map<String, Object> reader = map(ROOT_MAIN, "resource", "azurerm_role_assignment", "function_secrets_user");
+        assertThat(reader).containsEntry("role_definition_name", "Key Vault Secrets User");
+        assertThat(String.valueOf(reader.get("scope"))).isEqualTo("each.value");
+        assertThat(AzureHcl.text(AzureHcl.ROOT.resolve("main.tf")))
+                .contains("local.teams_enabled ? { teams-webhook-url = azapi_resource.teams_webhook_url[0].id } : {}")
+                .contains("local.smtp_password_set ? { smtp-password = azapi_resource.smtp_password[0].id } : {}");
     }
 
     @Test
