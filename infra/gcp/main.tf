@@ -39,9 +39,11 @@ locals {
       FIREWATCH_RESPONSE_MODE           = var.response_mode
       FIREWATCH_RESPONSE_MIN_SEVERITY   = var.response_min_severity
     },
+    # The claim database's project too; without it the function would ask the metadata server on its first claim.
     var.dedup_enabled ? {
       FIREWATCH_DEDUP_COLLECTION = var.dedup_collection
       FIREWATCH_DEDUP_DATABASE   = local.dedup_database
+      GOOGLE_CLOUD_PROJECT       = var.project_id
     } : {},
     var.firewatch_config == null ? {} : { FIREWATCH_CONFIG = var.firewatch_config },
     local.smtp_environment,

@@ -368,6 +368,7 @@ class GcpTerraformTest {
 
         String main = Files.readString(dir.resolve("main.tf"));
         assertThat(main).contains("FIREWATCH_DEDUP_COLLECTION = var.dedup_collection").contains("FIREWATCH_DEDUP_DATABASE   = local.dedup_database")
+                .contains("GOOGLE_CLOUD_PROJECT       = var.project_id")
                 .contains("var.dedup_enabled ? {").contains("\"firestore.googleapis.com\"");
     }
 
