@@ -149,7 +149,6 @@ class FirestoreClaimStoreFunctionTest {
     @Test
     void aClaimLeftByACrashedInstanceIsTakenOverOnceItsLeaseHasRunOutAndALiveOneIsLeftAlone() throws Exception {
         AuditLogFunction instance = newInstance();
-        TEAMS.stubFor(post(urlPathEqualTo(WEBHOOK)).willReturn(aResponse().withStatus(202)));
         // Learn the alert id from a store of another collection, then play the crashed and the live instance.
         Map<String, String> elsewhere = env();
         elsewhere.put(FirestoreClaimStore.COLLECTION, "scratch");

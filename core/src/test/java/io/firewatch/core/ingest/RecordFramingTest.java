@@ -32,31 +32,34 @@ class RecordFramingTest {
     private static final List<Normalizer> NORMALIZERS = Normalizers.standard(OperationCatalog.load());
 
     /** What a reading found, in order, as text. */
+    private static class Recording implements DocumentReader.Listener {
+        final List<String> found = new ArrayList<>();
+
+        @Override
+        public void document(JsonNode document, Origin origin) {
+            found.add("document " + origin + " " + document);
+        }
+
+        @Override
+        public void problem(Problem problem) {
+            found.add("problem " + problem);
+        }
+
+        @Override
+        public void skipped(Origin origin, String why) {
+            found.add("skipped " + origin + " " + why);
+        }
+    }
+
     private static List<String> read(DocumentReader reader, byte[] bytes) {
-        List<String> found = new ArrayList<>();
-        reader.read(bytes, Origin.of("f"), new DocumentReader.Listener() {
-            @Override
-            public void document(JsonNode document, Origin origin) {
-                found.add("document " + origin + " " + document);
-            }
-
-            @Override
-            public void problem(Problem problem) {
-                found.add("problem " + problem);
-            }
-
-            @Override
-            public void skipped(Origin origin, String why) {
-                found.add("skipped " + origin + " " + why);
-            }
-        });
-        return found;
+        Recording recording = new Recording();
+        reader.read(bytes, Origin.of("f"), recording);
+        return recording.found;
     }
 
     /** A reading as a scan sees it: a document its normalizer only ignores counts as skipped with that reason. */
     private static List<String> judged(DocumentReader reader, byte[] bytes) {
-        List<String> judged = new ArrayList<>();
-        reader.read(bytes, Origin.of("f"), new DocumentReader.Listener() {
+        Recording recording = new Recording() {
             @Override
             public void document(JsonNode document, Origin origin) {
                 List<String> ignored = new ArrayList<>();
@@ -88,20 +91,15 @@ class RecordFramingTest {
                                 other[0] = true;
                             }
                         }));
-                judged.addAll(!other[0] && ignored.size() == 1 ? ignored : List.of("document " + origin + " " + document));
+                if (!other[0] && ignored.size() == 1) {
+                    found.addAll(ignored);
+                } else {
+                    super.document(document, origin);
+                }
             }
-
-            @Override
-            public void problem(Problem problem) {
-                judged.add("problem " + problem);
-            }
-
-            @Override
-            public void skipped(Origin origin, String why) {
-                judged.add("skipped " + origin + " " + why);
-            }
-        });
-        return judged;
+        };
+        reader.read(bytes, Origin.of("f"), recording);
+        return recording.found;
     }
 
     private List<String> framed(String text) {
